@@ -1,0 +1,43 @@
+"""What every terminal command shares: reading a date, finding a country, printing JSON.
+
+Commands answer from the same selectors and payloads as the API, so `--json` prints exactly
+what the API sends.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from django.core.management.base import CommandError
+
+from landmine_monitor.countries.models import Country
+from landmine_monitor.countries.selectors import resolve_country
+
+
+def parse_date(value: str | None, option: str = "--on") -> datetime.date:
+    """A date written YYYY-MM-DD (today when not given), or an error naming the option."""
+    if value is None:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"{option}: {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def find_country(words: list[str] | str, on: datetime.date | None = None) -> Country:
+    name = " ".join(words) if isinstance(words, list) else words
+    try:
+        return resolve_country(name, on)
+    except LookupError as error:
+        raise CommandError(str(error)) from None
+
+
+def dump_json(payload) -> str:
+    from .payloads import as_json
+
+    return json.dumps(as_json(payload), indent=2, ensure_ascii=False)
+
+
+def day(value: datetime.date | None) -> str:
+    return value.strftime("%-d %b %Y") if value else "—"

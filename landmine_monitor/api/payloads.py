@@ -1,0 +1,233 @@
+"""From the selectors' answers to the API's JSON shapes, for the API and for `--json` alike."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from landmine_monitor.countries.models import Country, Region
+from landmine_monitor.sources.models import Source
+from landmine_monitor.treaties.models import Treaty
+from landmine_monitor.treaties.rules import Standing
+from landmine_monitor.treaties.selectors import Parties, country_standings
+from landmine_monitor.unga.models import Resolution
+from landmine_monitor.unga.selectors import CastVote, country_votes, resolution_votes, tally
+
+from . import schemas
+
+REGION_NAMES = dict(Region.choices)
+
+
+def source(s: Source) -> dict:
+    return {
+        "id": s.pk,
+        "kind": s.kind,
+        "title": s.title,
+        "person": s.person,
+        "organisation": s.organisation,
+        "date": s.date,
+        "date_text": s.date_text,
+        "place": s.place,
+        "url": s.url,
+        "citation": s.citation,
+    }
+
+
+def sources(items: Iterable[Source | None]) -> list[dict]:
+    unique = {s.pk: s for s in items if s is not None}
+    return [source(s) for _, s in sorted(unique.items())]
+
+
+def country_ref(c: Country) -> dict:
+    return {"slug": c.slug, "name": c.name, "iso2": c.iso2 or None, "iso3": c.iso3 or None}
+
+
+def country(c: Country) -> dict:
+    return {
+        **country_ref(c),
+        "kind": c.kind,
+        "region": {"slug": c.region, "name": REGION_NAMES[c.region]},
+        "numeric": c.numeric or None,
+        "un_member_from": c.un_member_from,
+        "un_member_until": c.un_member_until,
+    }
+
+
+def country_detail(c: Country) -> schemas.CountryDetailOut:
+    names = [
+        {"name": n.name, "valid_from": n.valid_from, "valid_until": n.valid_until} for n in c.names.all()
+    ]
+    return schemas.CountryDetailOut.model_validate({**country(c), "names": names})
+
+
+def country_list(countries: Iterable[Country], filters: dict[str, str]) -> schemas.CountryListOut:
+    results = [country(c) for c in countries]
+    return schemas.CountryListOut.model_validate(
+        {"count": len(results), "filters": filters, "results": results}
+    )
+
+
+def treaty_ref(t: Treaty) -> dict:
+    return {"slug": t.slug, "short_name": t.short_name, "name": t.name}
+
+
+def treaty(t: Treaty) -> dict:
+    return {
+        **treaty_ref(t),
+        "adopted_on": t.adopted_on,
+        "opened_for_signature_on": t.opened_for_signature_on,
+        "signature_closes_on": t.signature_closes_on,
+        "entry_into_force_on": t.entry_into_force_on,
+        "entry_into_force_rule": t.entry_into_force_rule,
+        "entry_into_force_threshold": t.entry_into_force_threshold,
+        "withdrawal_delay_months": t.withdrawal_delay_months,
+        "parent": t.parent.slug if t.parent_id else None,
+    }
+
+
+def _standing_fields(s: Standing) -> dict:
+    return {
+        "status": s.status.value,
+        "signed": s.signature.date if s.signature else None,
+        "consented": {"date": s.consent.date, "kind": s.consent.kind} if s.consent else None,
+        "in_force": s.in_force,
+        "withdrawn": (
+            {"notified": s.withdrawal.date, "effective": s.withdrawal_effective} if s.withdrawal else None
+        ),
+    }
+
+
+def standing(s: Standing) -> dict:
+    return {
+        "treaty": treaty_ref(s.treaty),
+        **_standing_fields(s),
+        "status_label": s.status_label,
+        "actions": [
+            {
+                "kind": a.kind,
+                "date": a.date,
+                "effective_on": a.effective_on,
+                "locator": a.locator,
+                "note": a.note,
+                "source_id": a.source_id,
+            }
+            for a in s.actions
+        ],
+        "sources": sources([*(a.source for a in s.actions), s.treaty.record_source]),
+    }
+
+
+def country_treaties(c: Country, on: datetime.date) -> schemas.CountryTreatiesOut:
+    return schemas.CountryTreatiesOut.model_validate(
+        {"country": country(c), "on": on, "treaties": [standing(s) for s in country_standings(c, on)]}
+    )
+
+
+def parties(p: Parties) -> schemas.PartiesOut:
+    states = [
+        {
+            "country": country_ref(c),
+            **_standing_fields(s),
+            "source_ids": sorted({a.source_id for a in s.actions}),
+        }
+        for c, s in p.standings
+    ]
+    return schemas.PartiesOut.model_validate(
+        {
+            "treaty": treaty(p.treaty),
+            "on": p.on,
+            "counts": p.counts,
+            "instruments_deposited": p.instruments_deposited,
+            "states": states,
+            "sources": sources(
+                [p.treaty.record_source, *(a.source for _, s in p.standings for a in s.actions)]
+            ),
+        }
+    )
+
+
+def _totals_text(t: dict[str, int]) -> str:
+    return f"{t['yes']}–{t['no']}–{t['abstain']}"
+
+
+def resolution(r: Resolution, rows: list[CastVote] | None = None) -> dict:
+    rows = resolution_votes(r) if rows is None else rows
+    dataset = tally(rows, dataset_only=True)
+    recorded = r.recorded_totals
+    gap = None
+    if recorded and recorded != dataset:
+        gap = (
+            f"Recorded result {_totals_text(recorded)}; the per-state data holds "
+            f"{_totals_text(dataset)}."
+        )
+    return {
+        "symbol": r.symbol,
+        "slug": r.slug,
+        "session": r.session,
+        "title": r.title,
+        "adopted_on": r.adopted_on,
+        "adopted_on_source": source(r.adopted_on_source) if r.adopted_on_source else None,
+        "dataset_date": r.dataset_date,
+        "vote_date": r.vote_date,
+        "recorded": recorded,
+        "recorded_source": source(r.recorded_source) if r.recorded_source else None,
+        "dataset_totals": dataset,
+        "gap": gap,
+        "note": r.note,
+        "votes_source": source(r.votes_source),
+        "votes_locator": r.votes_locator,
+    }
+
+
+def resolutions(items: Iterable[Resolution]) -> list[schemas.ResolutionOut]:
+    return [schemas.ResolutionOut.model_validate(resolution(r)) for r in items]
+
+
+def _vote_fields(v: CastVote) -> dict:
+    return {
+        "vote": v.vote,
+        "in_dataset": v.record.in_dataset if v.record else None,
+        "note": v.record.note if v.record else "",
+        "source_id": v.record.source_id if v.record else None,
+    }
+
+
+def resolution_with_votes(r: Resolution) -> schemas.ResolutionVotesOut:
+    rows = resolution_votes(r)
+    return schemas.ResolutionVotesOut.model_validate(
+        {
+            "resolution": resolution(r, rows),
+            "counts": tally(rows),
+            "votes": [{"country": country_ref(v.country), **_vote_fields(v)} for v in rows],
+            "sources": sources(v.record.source for v in rows if v.record),
+        }
+    )
+
+
+def votes_of_country(c: Country) -> schemas.CountryVotesOut:
+    rows = country_votes(c)
+    return schemas.CountryVotesOut.model_validate(
+        {
+            "country": country(c),
+            "votes": [
+                {
+                    "resolution": {
+                        "symbol": v.resolution.symbol,
+                        "slug": v.resolution.slug,
+                        "title": v.resolution.title,
+                        "vote_date": v.resolution.vote_date,
+                    },
+                    **_vote_fields(v),
+                }
+                for v in rows
+            ],
+            "sources": sources(v.record.source for v in rows if v.record),
+        }
+    )
+
+
+def as_json(payload) -> object:
+    """The payload exactly as the API sends it."""
+    if isinstance(payload, list):
+        return [as_json(p) for p in payload]
+    return payload.model_dump(mode="json")

@@ -1,0 +1,193 @@
+"""The shapes of the API's JSON. The CLI's `--json` prints these same shapes."""
+
+from __future__ import annotations
+
+import datetime
+
+from ninja import Schema
+
+
+class SourceOut(Schema):
+    id: int
+    kind: str
+    title: str
+    person: str
+    organisation: str
+    date: datetime.date | None
+    date_text: str
+    place: str
+    url: str
+    citation: str
+
+
+class RegionOut(Schema):
+    slug: str
+    name: str
+
+
+class CountryRef(Schema):
+    slug: str
+    name: str
+    iso2: str | None
+    iso3: str | None
+
+
+class CountryOut(CountryRef):
+    kind: str
+    region: RegionOut
+    numeric: str | None
+    un_member_from: datetime.date | None
+    un_member_until: datetime.date | None
+
+
+class NameOut(Schema):
+    name: str
+    valid_from: datetime.date | None
+    valid_until: datetime.date | None
+
+
+class CountryDetailOut(CountryOut):
+    names: list[NameOut]
+
+
+class CountryListOut(Schema):
+    count: int
+    filters: dict[str, str]
+    results: list[CountryOut]
+
+
+class TreatyRef(Schema):
+    slug: str
+    short_name: str
+    name: str
+
+
+class TreatyOut(TreatyRef):
+    adopted_on: datetime.date | None
+    opened_for_signature_on: datetime.date | None
+    signature_closes_on: datetime.date | None
+    entry_into_force_on: datetime.date | None
+    entry_into_force_rule: str
+    entry_into_force_threshold: int
+    withdrawal_delay_months: int
+    parent: str | None
+
+
+class ConsentOut(Schema):
+    date: datetime.date
+    kind: str
+
+
+class WithdrawalOut(Schema):
+    notified: datetime.date
+    effective: datetime.date
+
+
+class ActionOut(Schema):
+    kind: str
+    date: datetime.date
+    effective_on: datetime.date | None
+    locator: str
+    note: str
+    source_id: int
+
+
+class StandingOut(Schema):
+    treaty: TreatyRef
+    status: str
+    status_label: str
+    signed: datetime.date | None
+    consented: ConsentOut | None
+    in_force: datetime.date | None
+    withdrawn: WithdrawalOut | None
+    actions: list[ActionOut]
+    sources: list[SourceOut]
+
+
+class CountryTreatiesOut(Schema):
+    country: CountryOut
+    on: datetime.date
+    treaties: list[StandingOut]
+
+
+class PartyOut(Schema):
+    country: CountryRef
+    status: str
+    signed: datetime.date | None
+    consented: ConsentOut | None
+    in_force: datetime.date | None
+    withdrawn: WithdrawalOut | None
+    source_ids: list[int]
+
+
+class PartiesOut(Schema):
+    treaty: TreatyOut
+    on: datetime.date
+    counts: dict[str, int]
+    instruments_deposited: int
+    states: list[PartyOut]
+    sources: list[SourceOut]
+
+
+class TotalsOut(Schema):
+    yes: int
+    no: int
+    abstain: int
+
+
+class ResolutionOut(Schema):
+    symbol: str
+    slug: str
+    session: int
+    title: str
+    adopted_on: datetime.date | None
+    adopted_on_source: SourceOut | None
+    dataset_date: datetime.date
+    vote_date: datetime.date
+    recorded: TotalsOut | None
+    recorded_source: SourceOut | None
+    dataset_totals: TotalsOut
+    gap: str | None
+    note: str
+    votes_source: SourceOut
+    votes_locator: str
+
+
+class VoteOut(Schema):
+    country: CountryRef
+    vote: str
+    in_dataset: bool | None
+    note: str
+    source_id: int | None
+
+
+class ResolutionVotesOut(Schema):
+    resolution: ResolutionOut
+    counts: dict[str, int]
+    votes: list[VoteOut]
+    sources: list[SourceOut]
+
+
+class ResolutionRef(Schema):
+    symbol: str
+    slug: str
+    title: str
+    vote_date: datetime.date
+
+
+class CountryVoteOut(Schema):
+    resolution: ResolutionRef
+    vote: str
+    in_dataset: bool | None
+    note: str
+    source_id: int | None
+
+
+class CountryVotesOut(Schema):
+    country: CountryOut
+    votes: list[CountryVoteOut]
+    sources: list[SourceOut]
+
+
+class ErrorOut(Schema):
+    detail: str

@@ -1,0 +1,58 @@
+"""Recording what a state did about a treaty. The admin, the CLI and the loader all come here."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from landmine_monitor.countries.models import Country
+from landmine_monitor.sources.models import Source
+
+from .models import Treaty, TreatyAction
+from .rules import general_entry_into_force
+
+
+@transaction.atomic
+def record_treaty_action(
+    *,
+    country: Country,
+    treaty: Treaty,
+    kind: str,
+    date: datetime.date,
+    source: Source,
+    locator: str = "",
+    note: str = "",
+    effective_on: datetime.date | None = None,
+) -> TreatyAction:
+    """Record one action after checking it against the treaty's rules and the state's record.
+
+    Raises ValidationError naming the field at fault; nothing is written then.
+    """
+    if source.pk is None:
+        source.full_clean()
+        source.save()
+    action = TreatyAction(
+        country=country,
+        treaty=treaty,
+        kind=kind,
+        date=date,
+        source=source,
+        locator=locator,
+        note=note,
+        effective_on=effective_on,
+    )
+    action.full_clean()
+    action.save()
+    if action.is_consent and treaty.entry_into_force_on is None:
+        refresh_entry_into_force(treaty)
+    return action
+
+
+def refresh_entry_into_force(treaty: Treaty) -> datetime.date | None:
+    """Recompute when the treaty itself entered into force from the deposits recorded."""
+    deposits = [a.date for a in treaty.actions.all() if a.is_consent]
+    treaty.entry_into_force_on = general_entry_into_force(treaty, deposits)
+    treaty.save(update_fields=["entry_into_force_on"])
+    return treaty.entry_into_force_on
+
