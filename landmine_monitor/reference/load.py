@@ -18,7 +18,6 @@ from landmine_monitor.countries.names import fold_name
 from landmine_monitor.facts.models import Indicator, ValueType
 from landmine_monitor.sources.models import Source, SourceKind
 from landmine_monitor.treaties.models import ActionKind, EntryIntoForceRule, Treaty, TreatyAction
-from landmine_monitor.treaties.rules import general_entry_into_force
 from landmine_monitor.unga.models import Resolution, Vote, VoteChoice
 
 from .bundle import DATA_DIR, ReferenceDataError, country_aliases, read_datasets, read_rows
@@ -158,6 +157,7 @@ class Loader:
                     row["entry_into_force_rule"], EntryIntoForceRule, where, "entry_into_force_rule"
                 ),
                 entry_into_force_threshold=_int(row["entry_into_force_threshold"], where),
+                entry_into_force_on=_date(row["entry_into_force_on"], where),
                 withdrawal_delay_months=_int(row["withdrawal_delay_months"], where),
                 parent=existing.get(row["parent"]) if row["parent"] else None,
                 depositary_url=row["depositary_url"],
@@ -191,11 +191,6 @@ class Loader:
                 new.append(action)
         TreatyAction.objects.bulk_create(new)
         self._count("treaty actions", len(new))
-        # Entry into force is derived from the deposits, so it is recomputed on every load.
-        for treaty in self.treaties.values():
-            deposits = [a.date for a in treaty.actions.all() if a.is_consent]
-            treaty.entry_into_force_on = general_entry_into_force(treaty, deposits)
-            treaty.save(update_fields=["entry_into_force_on"])
 
     def load_resolutions(self) -> None:
         votes_source = self.sources["unga-voeten"]

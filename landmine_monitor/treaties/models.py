@@ -47,8 +47,9 @@ class Treaty(models.Model):
         help_text="How many instruments bring the treaty into force."
     )
     entry_into_force_on = models.DateField(
-        null=True, blank=True, editable=False,
-        help_text="Computed from the deposits and the rule when reference data is loaded.",
+        null=True, blank=True,
+        help_text="When the treaty itself entered into force, as the depositary records it. "
+        "Left empty, it is computed from the deposits recorded and the rule.",
     )
     withdrawal_delay_months = models.PositiveSmallIntegerField(
         help_text="Months after notification that a withdrawal takes effect."
@@ -77,7 +78,7 @@ class Treaty(models.Model):
                 FieldRowPanel(
                     [FieldPanel("entry_into_force_rule"), FieldPanel("entry_into_force_threshold")]
                 ),
-                FieldPanel("withdrawal_delay_months"),
+                FieldRowPanel([FieldPanel("entry_into_force_on"), FieldPanel("withdrawal_delay_months")]),
             ],
             heading="Rules from the treaty's text",
         ),

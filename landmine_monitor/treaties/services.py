@@ -50,7 +50,8 @@ def record_treaty_action(
 
 
 def refresh_entry_into_force(treaty: Treaty) -> datetime.date | None:
-    """Recompute when the treaty itself entered into force from the deposits recorded."""
+    """Compute when the treaty itself entered into force from the deposits recorded (for a
+    treaty whose date is not yet recorded)."""
     deposits = [a.date for a in treaty.actions.all() if a.is_consent]
     treaty.entry_into_force_on = general_entry_into_force(treaty, deposits)
     treaty.save(update_fields=["entry_into_force_on"])

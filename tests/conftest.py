@@ -1,0 +1,29 @@
+"""Shared test setup: a real database (SQLite or PostgreSQL, from DATABASE_URL) holding the
+bundled reference data, loaded once per test session exactly as `setup` loads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from landmine_monitor.instance.services import ensure_site
+    from landmine_monitor.reference.load import load_reference
+
+    with django_db_blocker.unblock():
+        load_reference()
+        ensure_site()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The project's shared reference folder (raw public data, the seed report)."""
+    if not SHARED.is_dir():
+        pytest.skip(f"the shared folder is not beside the repository ({SHARED})")
+    return SHARED
