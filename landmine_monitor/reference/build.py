@@ -32,9 +32,14 @@ VOTES = {"yes", "no", "abstain"}
 def parse_cell(text: str, where: str) -> tuple[datetime.date, str]:
     """"8 Sep 1998" → (date, ""), "11 Sep 2002 a" → (date, "a")."""
     match = CELL.match(text.strip())
-    if not match:
-        raise ReferenceDataError(f"{where}: cannot read {text!r} as 'D Mon YYYY' with a suffix")
-    return datetime.datetime.strptime(match[1], "%d %b %Y").date(), match[2] or ""
+    try:
+        if not match:
+            raise ValueError
+        return datetime.datetime.strptime(match[1], "%d %b %Y").date(), match[2] or ""
+    except ValueError:
+        raise ReferenceDataError(
+            f"{where}: cannot read {text!r} as a date 'D Mon YYYY' with an optional suffix"
+        ) from None
 
 
 def build_treaty_actions(raw: Path, data_dir: Path) -> list[list[object]]:

@@ -1,0 +1,36 @@
+# Shared by ./run and ./test: a virtual environment with the project installed, and the
+# system packages the tests need. Sourced, not run.
+
+ensure_venv() {
+  local extras="$1"
+  if [ ! -x .venv/bin/python ]; then
+    if ! python3 -m venv .venv 2>/dev/null; then
+      # Debian ships venv separately; install it when we may.
+      if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv python3-pip
+        rm -rf .venv && python3 -m venv .venv
+      else
+        echo "Python 3.11+ with venv is needed (Debian: apt-get install python3-venv)." >&2
+        exit 1
+      fi
+    fi
+  fi
+  # Reinstall only when the project's dependencies changed since the last install.
+  local stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)${extras}"
+  if [ ! -f "$stamp" ]; then
+    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"
+    rm -f .venv/.installed-* && touch "$stamp"
+  fi
+}
+
+ensure_chromium() {
+  # Browser tests drive Debian's Chromium; Playwright's own browser download is never used.
+  if [ -x /usr/bin/chromium ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core
+  else
+    echo "Chromium is needed for the browser tests: sudo apt-get install chromium" >&2
+    exit 1
+  fi
+}
