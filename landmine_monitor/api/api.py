@@ -73,9 +73,7 @@ def invalid(request: HttpRequest, exc: NinjaValidationError):
             place = ".".join(where) or "request"
         hint = " (expected a date YYYY-MM-DD)" if "date" in error.get("type", "") else ""
         problems.append(f"Invalid {place}: {error.get('msg', 'invalid value')}{hint}")
-    return api.create_response(
-        request, {"detail": "; ".join(problems), "errors": exc.errors}, status=422
-    )
+    return api.create_response(request, {"detail": "; ".join(problems), "errors": exc.errors}, status=422)
 
 
 def _today() -> datetime.date:
@@ -159,4 +157,3 @@ def list_resolutions(request: HttpRequest):
 def resolution_votes(request: HttpRequest, symbol: str):
     """Each state's vote. `symbol` as written ("51/45 S") or as a slug ("51-45-s")."""
     return payloads.resolution_with_votes(get_resolution(symbol))
-

@@ -156,10 +156,7 @@ def resolution(r: Resolution, rows: list[CastVote] | None = None) -> dict:
     recorded = r.recorded_totals
     gap = None
     if recorded and recorded != dataset:
-        gap = (
-            f"Recorded result {_totals_text(recorded)}; the per-state data holds "
-            f"{_totals_text(dataset)}."
-        )
+        gap = f"Recorded result {_totals_text(recorded)}; the per-state data holds {_totals_text(dataset)}."
     return {
         "symbol": r.symbol,
         "slug": r.slug,

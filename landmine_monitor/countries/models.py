@@ -60,11 +60,17 @@ class Country(index.Indexed, ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("slug"), FieldRowPanel([FieldPanel("kind"), FieldPanel("region")])],
+            [
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("region")]),
+            ],
             heading="Country or area",
         ),
         FieldRowPanel([FieldPanel("iso2"), FieldPanel("iso3"), FieldPanel("numeric")], heading="ISO 3166"),
-        FieldRowPanel([FieldPanel("un_member_from"), FieldPanel("un_member_until")], heading="United Nations"),
+        FieldRowPanel(
+            [FieldPanel("un_member_from"), FieldPanel("un_member_until")], heading="United Nations"
+        ),
         InlinePanel("names", heading="Other names", label="Name"),
     ]
     search_fields = [

@@ -47,8 +47,7 @@ def resolve_country(name: str, on: datetime.date | None = None) -> Country:
     folded = fold_name(text)
     # The display name counts as a name too; it is not repeated among the aliases.
     matches = {
-        c.pk: c
-        for c in Country.objects.filter(Q(names__folded=folded) | Q(folded_name=folded)).distinct()
+        c.pk: c for c in Country.objects.filter(Q(names__folded=folded) | Q(folded_name=folded)).distinct()
     }
     if len(matches) > 1 and on is not None:
         valid = {

@@ -85,7 +85,11 @@ class Fact(RevisionMixin, ClusterableModel):
     is_approximate = models.BooleanField("approximate", default=False)
     is_disputed = models.BooleanField("disputed", default=False)
     edition = models.ForeignKey(
-        Edition, null=True, blank=True, on_delete=models.PROTECT, related_name="facts",
+        Edition,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="facts",
         help_text="The edition the fact was published in.",
     )
     rank = models.CharField(max_length=12, choices=Rank.choices, default=Rank.NORMAL)

@@ -33,9 +33,7 @@ def ensure_site() -> HomePage:
     for page in root.get_children():
         if page.specific_class is Page and not page.get_children().exists():
             page.delete()
-    home = root.add_child(
-        instance=HomePage(title="Landmine Monitor", slug="home", intro=HOME_INTRO)
-    )
+    home = root.add_child(instance=HomePage(title="Landmine Monitor", slug="home", intro=HOME_INTRO))
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Landmine Monitor"},

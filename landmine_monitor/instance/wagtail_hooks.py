@@ -4,13 +4,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from landmine_monitor.countries.models import Country
+from landmine_monitor.editions.models import Edition
 from landmine_monitor.facts.models import Fact, Indicator
 from landmine_monitor.sources.models import Source
 from landmine_monitor.treaties.models import Treaty, TreatyAction
 from landmine_monitor.unga.models import Resolution, Vote
-
-from landmine_monitor.countries.models import Country
-from landmine_monitor.editions.models import Edition
 
 
 class CountryViewSet(SnippetViewSet):

@@ -30,7 +30,7 @@ VOTES = {"yes", "no", "abstain"}
 
 
 def parse_cell(text: str, where: str) -> tuple[datetime.date, str]:
-    """"8 Sep 1998" → (date, ""), "11 Sep 2002 a" → (date, "a")."""
+    """ "8 Sep 1998" → (date, ""), "11 Sep 2002 a" → (date, "a")."""
     match = CELL.match(text.strip())
     try:
         if not match:

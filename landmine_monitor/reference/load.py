@@ -54,8 +54,16 @@ class Loader:
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
         self.data_dir = data_dir
         self.created: dict[str, int] = dict.fromkeys(
-            ("sources", "countries", "country names", "treaties", "treaty actions",
-             "resolutions", "votes", "indicators"),
+            (
+                "sources",
+                "countries",
+                "country names",
+                "treaties",
+                "treaty actions",
+                "resolutions",
+                "votes",
+                "indicators",
+            ),
             0,
         )
         self.sources: dict[str, Source] = {}

@@ -28,7 +28,11 @@ class Source(index.Indexed, models.Model):
     """
 
     key = models.SlugField(
-        max_length=80, unique=True, null=True, blank=True, editable=False,
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
         help_text="Set on the sources that come with the bundled reference data.",
     )
     kind = models.CharField(max_length=30, choices=SourceKind.choices)

@@ -39,7 +39,8 @@ class Treaty(models.Model):
         default=True, help_text="Whether states sign before consenting (protocols take consent only)."
     )
     signature_closes_on = models.DateField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="The first day a state could no longer sign, and joined by accession instead.",
     )
     entry_into_force_rule = models.CharField(max_length=40, choices=EntryIntoForceRule.choices)
@@ -47,7 +48,8 @@ class Treaty(models.Model):
         help_text="How many instruments bring the treaty into force."
     )
     entry_into_force_on = models.DateField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="When the treaty itself entered into force, as the depositary records it. "
         "Left empty, it is computed from the deposits recorded and the rule.",
     )
@@ -59,7 +61,11 @@ class Treaty(models.Model):
     )
     depositary_url = models.URLField(max_length=500, blank=True)
     record_source = models.ForeignKey(
-        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="The depositary record the status answers rest on, absences included: a state "
         "with no action there is a non-signatory on its authority.",
     )
@@ -72,9 +78,7 @@ class Treaty(models.Model):
         FieldRowPanel([FieldPanel("adopted_on"), FieldPanel("opened_for_signature_on")]),
         MultiFieldPanel(
             [
-                FieldRowPanel(
-                    [FieldPanel("signature_open"), FieldPanel("signature_closes_on")]
-                ),
+                FieldRowPanel([FieldPanel("signature_open"), FieldPanel("signature_closes_on")]),
                 FieldRowPanel(
                     [FieldPanel("entry_into_force_rule"), FieldPanel("entry_into_force_threshold")]
                 ),
@@ -129,7 +133,8 @@ class TreatyAction(models.Model):
     kind = models.CharField(max_length=20, choices=ActionKind.choices)
     date = models.DateField()
     effective_on = models.DateField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="Only when it differs from what the treaty's rule gives; say why in the note.",
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="treaty_actions")
@@ -150,9 +155,7 @@ class TreatyAction(models.Model):
         ordering = ["treaty__position", "date", "country__name"]
         indexes = [models.Index(fields=["treaty", "country", "date"])]
         constraints = [
-            models.UniqueConstraint(
-                fields=["country", "treaty", "kind", "date"], name="treatyaction_unique"
-            )
+            models.UniqueConstraint(fields=["country", "treaty", "kind", "date"], name="treatyaction_unique")
         ]
 
     def __str__(self) -> str:
@@ -169,4 +172,3 @@ class TreatyAction(models.Model):
             errors = check_action(self)
             if errors:
                 raise ValidationError(errors)
-

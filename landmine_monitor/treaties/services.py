@@ -56,4 +56,3 @@ def refresh_entry_into_force(treaty: Treaty) -> datetime.date | None:
     treaty.entry_into_force_on = general_entry_into_force(treaty, deposits)
     treaty.save(update_fields=["entry_into_force_on"])
     return treaty.entry_into_force_on
-

@@ -11,7 +11,6 @@ from landmine_monitor.countries.models import Country
 from landmine_monitor.sources.models import Source
 
 
-
 class Resolution(models.Model):
     """A resolution on which the Assembly took a recorded vote."""
 
@@ -39,7 +38,9 @@ class Resolution(models.Model):
         help_text="Where the officially recorded totals come from.",
     )
     votes_source = models.ForeignKey(
-        Source, on_delete=models.PROTECT, related_name="resolutions",
+        Source,
+        on_delete=models.PROTECT,
+        related_name="resolutions",
         help_text="The data set the per-state votes come from.",
     )
     votes_locator = models.CharField(max_length=100, blank=True, help_text="e.g. the roll-call id.")
@@ -48,7 +49,9 @@ class Resolution(models.Model):
     panels = [
         FieldRowPanel([FieldPanel("symbol"), FieldPanel("session")]),
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("adopted_on"), FieldPanel("adopted_on_source"), FieldPanel("dataset_date")]),
+        FieldRowPanel(
+            [FieldPanel("adopted_on"), FieldPanel("adopted_on_source"), FieldPanel("dataset_date")]
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel(

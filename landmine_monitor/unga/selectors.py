@@ -22,9 +22,9 @@ class UnknownResolution(LookupError):
 def get_resolution(symbol: str) -> Resolution:
     wanted = normalise_symbol(symbol)
     try:
-        return Resolution.objects.select_related(
-            "votes_source", "recorded_source", "adopted_on_source"
-        ).get(symbol=wanted)
+        return Resolution.objects.select_related("votes_source", "recorded_source", "adopted_on_source").get(
+            symbol=wanted
+        )
     except Resolution.DoesNotExist:
         raise UnknownResolution(symbol) from None
 
@@ -41,10 +41,7 @@ class CastVote:
 
 def resolution_votes(resolution: Resolution) -> list[CastVote]:
     """Every state that was a member on the vote's date or has a recorded vote, by name."""
-    recorded = {
-        v.country_id: v
-        for v in resolution.votes.select_related("country", "source")
-    }
+    recorded = {v.country_id: v for v in resolution.votes.select_related("country", "source")}
     members = Country.objects.filter(un_member_from__lte=resolution.vote_date).exclude(
         un_member_until__lt=resolution.vote_date
     )

@@ -41,7 +41,10 @@ def test_albania_ratified_then_state_party(client):
     assert ratified["signed"] == "1998-09-08"
     assert ratified["consented"] == {"date": "2000-02-29", "kind": "ratification"}
     assert ratified["in_force"] == "2000-08-01"
-    assert standing(get(client, "/api/v1/countries/ALB/treaties?on=2000-08-01"), "mbt")["status"] == "state-party"
+    assert (
+        standing(get(client, "/api/v1/countries/ALB/treaties?on=2000-08-01"), "mbt")["status"]
+        == "state-party"
+    )
     # Each action names its source, and the source is listed.
     ids = {s["id"] for s in ratified["sources"]}
     assert all(a["source_id"] in ids for a in ratified["actions"])

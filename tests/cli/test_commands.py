@@ -60,9 +60,20 @@ def test_unknown_country_and_bad_date_are_clear_errors():
 
 def test_a_withdrawal_recorded_through_the_cli_takes_effect_six_months_later(client):
     out = run(
-        "record_action", "Lithuania", "--treaty", "mbt", "--kind", "withdrawal",
-        "--date", "2025-06-27", "--source-title", "Depositary notification of withdrawal, Lithuania",
-        "--source-date", "2025-06-27", "--locator", "depositary notification",
+        "record_action",
+        "Lithuania",
+        "--treaty",
+        "mbt",
+        "--kind",
+        "withdrawal",
+        "--date",
+        "2025-06-27",
+        "--source-title",
+        "Depositary notification of withdrawal, Lithuania",
+        "--source-date",
+        "2025-06-27",
+        "--locator",
+        "depositary notification",
     )
     assert "27 Dec 2025" in out
 
@@ -82,8 +93,16 @@ def test_a_withdrawal_recorded_through_the_cli_takes_effect_six_months_later(cli
 def test_a_later_accession_is_recorded_with_its_source_and_counts(client):
     before = client.get("/api/v1/treaties/mbt/parties?on=2019-01-01").json()["counts"]["state-party"]
     run(
-        "record_action", "Palestine", "--treaty", "mbt", "--kind", "accession",
-        "--date", "2017-12-29", "--source-title", "Depositary notification, State of Palestine: accession",
+        "record_action",
+        "Palestine",
+        "--treaty",
+        "mbt",
+        "--kind",
+        "accession",
+        "--date",
+        "2017-12-29",
+        "--source-title",
+        "Depositary notification, State of Palestine: accession",
     )
     after = client.get("/api/v1/treaties/mbt/parties?on=2019-01-01").json()["counts"]["state-party"]
     assert after == before + 1

@@ -83,7 +83,9 @@ def test_bundled_files_record_their_source_and_as_of_date():
     sources = json.loads((DATA_DIR / "datasets.json").read_text())["sources"]
     files = {name for s in sources for name in s["files"]}
     bundled = {p.name for p in Path(DATA_DIR).glob("*.csv")} - {
-        "indicators.csv", "unga_official.csv", "unga_corrections.csv"
+        "indicators.csv",
+        "unga_official.csv",
+        "unga_corrections.csv",
     }
     assert bundled <= files
     for s in sources:

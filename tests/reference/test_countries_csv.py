@@ -26,14 +26,29 @@ CSV_PATH = REPO / "landmine_monitor" / "reference" / "data" / "countries.csv"
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 HEADER = [
-    "slug", "name", "kind", "iso2", "iso3", "numeric", "region",
-    "un_member_from", "un_member_until", "aliases",
+    "slug",
+    "name",
+    "kind",
+    "iso2",
+    "iso3",
+    "numeric",
+    "region",
+    "un_member_from",
+    "un_member_until",
+    "aliases",
 ]
 KINDS = {"member", "observer", "non-member-state", "other-area", "former-state"}
 REGIONS = {"africa", "americas", "asia-pacific", "europe-central-asia", "middle-east-north-africa"}
 OTHER_AREAS = {
-    "abkhazia", "chechnya", "falkland-islands-malvinas", "kosovo", "nagorno-karabakh",
-    "northern-iraq", "somaliland", "taiwan", "western-sahara",
+    "abkhazia",
+    "chechnya",
+    "falkland-islands-malvinas",
+    "kosovo",
+    "nagorno-karabakh",
+    "northern-iraq",
+    "somaliland",
+    "taiwan",
+    "western-sahara",
 }
 # slug -> (alpha_2, alpha_3, numeric, un_member_from, un_member_until)
 FORMER_STATES = {
@@ -169,8 +184,11 @@ def test_current_codes_agree_with_pycountry():
 
 
 def test_other_area_codes():
-    expected = {"taiwan": ("TW", "TWN", "158"), "western-sahara": ("EH", "ESH", "732"),
-                "falkland-islands-malvinas": ("FK", "FLK", "238")}
+    expected = {
+        "taiwan": ("TW", "TWN", "158"),
+        "western-sahara": ("EH", "ESH", "732"),
+        "falkland-islands-malvinas": ("FK", "FLK", "238"),
+    }
     for slug in OTHER_AREAS:
         row = BY_SLUG[slug]
         assert row["kind"] == "other-area"
@@ -227,7 +245,7 @@ def test_folded_names_are_unique_except_non_overlapping_ranges():
     problems = []
     for folded, entries in NAME_INDEX.items():
         for i, (slug_a, start_a, end_a, spell_a) in enumerate(entries):
-            for slug_b, start_b, end_b, spell_b in entries[i + 1:]:
+            for slug_b, start_b, end_b, spell_b in entries[i + 1 :]:
                 if slug_a == slug_b:
                     continue
                 if start_a <= end_b and start_b <= end_a:

@@ -25,7 +25,12 @@ def test_mine_ban_treaty_entered_into_force_on_1_march_1999():
 
 def test_each_treaty_entry_into_force_is_computed_from_its_deposits():
     # The dates the treaties themselves entered into force, as the depositary records them.
-    expected = {"ccw": D(1983, 12, 2), "ccw-apii": D(1998, 12, 3), "ccw-pv": D(2006, 11, 12), "ccm": D(2010, 8, 1)}
+    expected = {
+        "ccw": D(1983, 12, 2),
+        "ccw-apii": D(1998, 12, 3),
+        "ccw-pv": D(2006, 11, 12),
+        "ccm": D(2010, 8, 1),
+    }
     got = {t.slug: t.entry_into_force_on for t in Treaty.objects.filter(slug__in=expected)}
     assert got == expected
 

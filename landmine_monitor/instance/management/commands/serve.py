@@ -33,4 +33,6 @@ class Command(BaseCommand):
             "  stop with Ctrl+C"
         )
         self.stdout.flush()
-        waitress.serve(application, host=host, port=port, threads=options["threads"], ident="landmine-monitor")
+        waitress.serve(
+            application, host=host, port=port, threads=options["threads"], ident="landmine-monitor"
+        )

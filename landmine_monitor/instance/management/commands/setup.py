@@ -52,4 +52,7 @@ class Command(BaseCommand):
                     f"[bold]{account.password}[/] (shown once; change it in the admin)."
                 )
             else:
-                console.print(f"Admin account created: user [bold]{account.username}[/], password from LM_ADMIN_PASSWORD.")
+                console.print(
+                    f"Admin account created: user [bold]{account.username}[/], "
+                    "password from LM_ADMIN_PASSWORD."
+                )

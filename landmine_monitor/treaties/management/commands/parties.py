@@ -52,6 +52,9 @@ class Command(BaseCommand):
             )
         console.print(table)
         if not options["status"]:
-            console.print(f"({answer.counts['non-signatory']} non-signatories not listed; --status non-signatory lists them.)")
+            console.print(
+                f"({answer.counts['non-signatory']} non-signatories not listed; "
+                "--status non-signatory lists them.)"
+            )
         for s in answer.sources:
             console.print(f"Source {s.id}: {s.citation}")

@@ -25,7 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("--treaty", required=True, help="mbt, ccw, ccw-apii, ccw-pv or ccm.")
         parser.add_argument("--kind", required=True, choices=ActionKind.values)
         parser.add_argument("--date", required=True, help="Deposit or notification date, YYYY-MM-DD.")
-        parser.add_argument("--effective-on", help="Only when the law sets a date other than the treaty's rule.")
+        parser.add_argument(
+            "--effective-on", help="Only when the law sets a date other than the treaty's rule."
+        )
         source = parser.add_argument_group("source (an existing one by id, or a new one)")
         source.add_argument("--source-id", type=int)
         source.add_argument("--source-title")
@@ -33,7 +35,9 @@ class Command(BaseCommand):
         source.add_argument("--source-organisation", default="")
         source.add_argument("--source-date", help="YYYY-MM-DD")
         source.add_argument("--source-url", default="")
-        parser.add_argument("--locator", default="", help="Where in the source, e.g. the notification number.")
+        parser.add_argument(
+            "--locator", default="", help="Where in the source, e.g. the notification number."
+        )
         parser.add_argument("--note", default="")
 
     def handle(self, *args, **options):
@@ -44,7 +48,9 @@ class Command(BaseCommand):
         except UnknownTreaty as error:
             raise CommandError(str(error)) from None
         source = self._source(options)
-        effective_on = parse_date(options["effective_on"], "--effective-on") if options["effective_on"] else None
+        effective_on = (
+            parse_date(options["effective_on"], "--effective-on") if options["effective_on"] else None
+        )
         try:
             action = record_treaty_action(
                 country=country,
@@ -67,7 +73,9 @@ class Command(BaseCommand):
                 f"{day(standing.withdrawal_effective)}."
             )
         elif standing.in_force:
-            self.stdout.write(f"{treaty.short_name} is in force for {country.name} from {day(standing.in_force)}.")
+            self.stdout.write(
+                f"{treaty.short_name} is in force for {country.name} from {day(standing.in_force)}."
+            )
 
     def _source(self, options) -> Source:
         if options["source_id"]:

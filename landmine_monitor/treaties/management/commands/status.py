@@ -38,12 +38,16 @@ class Command(BaseCommand):
                 day(s.signed),
                 f"{day(s.consented.date)} ({s.consented.kind})" if s.consented else "—",
                 day(s.in_force),
-                f"{day(s.withdrawn.notified)}, effective {day(s.withdrawn.effective)}" if s.withdrawn else "—",
+                f"{day(s.withdrawn.notified)}, effective {day(s.withdrawn.effective)}"
+                if s.withdrawn
+                else "—",
             )
         console.print(table)
         votes = [v for v in country_votes(country) if v.resolution.vote_date <= on]
         if votes:
-            table = Table(title="UN General Assembly landmine resolutions", show_header=True, header_style="bold")
+            table = Table(
+                title="UN General Assembly landmine resolutions", show_header=True, header_style="bold"
+            )
             for column in ("resolution", "date", "vote"):
                 table.add_column(column)
             for v in votes:
