@@ -20,6 +20,7 @@ from landmine_monitor.countries.selectors import (
     resolve_country,
     search_countries,
 )
+from landmine_monitor.facts.selectors import facts_about
 from landmine_monitor.treaties.models import Treaty
 from landmine_monitor.treaties.rules import Status
 from landmine_monitor.treaties.selectors import (
@@ -132,6 +133,13 @@ def country_treaties(request: HttpRequest, code: str, on: datetime.date | None =
 def country_votes(request: HttpRequest, code: str):
     """The country's vote on every landmine resolution; `absent` where it was a member with no vote."""
     return payloads.votes_of_country(resolve_country(code))
+
+
+@api.get("/countries/{code}/facts", response=schemas.CountryFactsOut, tags=["facts"])
+def country_facts(request: HttpRequest, code: str, indicator: str | None = None):
+    """The sourced facts held for the country (deprecated ranks left out), each with its references."""
+    found = resolve_country(code)
+    return payloads.facts_of_country(found, facts_about(found, indicator))
 
 
 @api.get("/treaties", response=list[schemas.TreatyOut], tags=["treaties"])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 
 from landmine_monitor.countries.models import Country, Region
+from landmine_monitor.facts.models import Fact
 from landmine_monitor.sources.models import Source
 from landmine_monitor.treaties.models import Treaty
 from landmine_monitor.treaties.rules import Standing
@@ -221,6 +223,51 @@ def votes_of_country(c: Country) -> schemas.CountryVotesOut:
             "sources": sources(v.record.source for v in rows if v.record),
         }
     )
+
+
+def _plain(value: object) -> object:
+    """Numbers as JSON numbers; a range as [lower, upper]."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def fact(f: Fact) -> dict:
+    i = f.indicator
+    return {
+        "id": f.pk,
+        "indicator": {
+            "slug": i.slug,
+            "name": i.name,
+            "unit": i.unit,
+            "value_type": i.value_type,
+            "theme": i.theme,
+        },
+        "value_status": f.value_status,
+        "value": _plain(f.value),
+        "display_value": f.display_value,
+        "point_in_time": f.point_in_time,
+        "period_start": f.period_start,
+        "period_end": f.period_end,
+        "qualifiers": f.qualifiers,
+        "edition": f.edition.year if f.edition_id else None,
+        "rank": f.rank,
+        "references": [
+            {
+                "source": source(r.source),
+                "locator": r.locator,
+                "footnote_number": r.footnote_number,
+                "quote": r.quote,
+            }
+            for r in f.references.all()
+        ],
+    }
+
+
+def facts_of_country(c: Country, facts: Iterable[Fact]) -> schemas.CountryFactsOut:
+    return schemas.CountryFactsOut.model_validate({"country": country(c), "facts": [fact(f) for f in facts]})
 
 
 def as_json(payload) -> object:

@@ -189,5 +189,40 @@ class CountryVotesOut(Schema):
     sources: list[SourceOut]
 
 
+class IndicatorOut(Schema):
+    slug: str
+    name: str
+    unit: str
+    value_type: str
+    theme: str
+
+
+class ReferenceOut(Schema):
+    source: SourceOut
+    locator: str
+    footnote_number: int | None
+    quote: str
+
+
+class FactOut(Schema):
+    id: int
+    indicator: IndicatorOut
+    value_status: str
+    value: str | float | bool | list[float | None] | datetime.date | None
+    display_value: str
+    point_in_time: datetime.date | None
+    period_start: datetime.date | None
+    period_end: datetime.date | None
+    qualifiers: list[str]
+    edition: int | None
+    rank: str
+    references: list[ReferenceOut]
+
+
+class CountryFactsOut(Schema):
+    country: CountryOut
+    facts: list[FactOut]
+
+
 class ErrorOut(Schema):
     detail: str

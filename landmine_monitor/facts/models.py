@@ -144,9 +144,9 @@ class Fact(RevisionMixin, ClusterableModel):
         if self.value_status != ValueStatus.VALUE:
             return None
         match self.indicator.value_type:
-            case ValueType.QUANTITY:
+            case ValueType.QUANTITY if self.quantity_upper is None:
                 return self.quantity
-            case ValueType.RANGE:
+            case ValueType.QUANTITY | ValueType.RANGE:
                 return (self.quantity, self.quantity_upper)
             case ValueType.DATE:
                 return self.date_value

@@ -12,6 +12,8 @@ VALUE_FIELDS = {
     ValueType.DATE: ("date_value",),
     ValueType.BOOLEAN: ("boolean",),
 }
+# A number may also be given as a range ("10–20 casualties").
+OPTIONAL_FIELDS = {ValueType.QUANTITY: ("quantity_upper",)}
 ALL_VALUE_FIELDS = ("quantity", "quantity_upper", "text", "date_value", "boolean")
 
 
@@ -33,11 +35,12 @@ def check_fact(fact: Fact) -> dict[str, str]:
                     f"{fact.indicator.name} takes a {fact.indicator.get_value_type_display().lower()}: "
                     "give it, or mark the value unknown or none."
                 )
-        if fact.indicator.value_type == ValueType.RANGE and not errors:
+        if fact.quantity_upper is not None and fact.quantity is not None and not errors:
             if fact.quantity_upper < fact.quantity:
                 errors["quantity_upper"] = "The upper end of the range is below the lower end."
+    allowed = wanted + OPTIONAL_FIELDS.get(fact.indicator.value_type, ())
     for name in ALL_VALUE_FIELDS:
-        if (fact.value_status != ValueStatus.VALUE or name not in wanted) and not _empty(fact, name):
+        if (fact.value_status != ValueStatus.VALUE or name not in allowed) and not _empty(fact, name):
             errors[name] = (
                 "This fact's value is marked unknown or none; leave this empty."
                 if fact.value_status != ValueStatus.VALUE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from wagtail.log_actions import log
 
 from landmine_monitor.countries.models import Country
 from landmine_monitor.sources.models import Source
@@ -24,6 +25,7 @@ def record_treaty_action(
     locator: str = "",
     note: str = "",
     effective_on: datetime.date | None = None,
+    user=None,
 ) -> TreatyAction:
     """Record one action after checking it against the treaty's rules and the state's record.
 
@@ -44,6 +46,8 @@ def record_treaty_action(
     )
     action.full_clean()
     action.save()
+    # The same audit log as the admin's, so "who recorded this and when" has one answer.
+    log(instance=action, action="wagtail.create", user=user)
     if action.is_consent and treaty.entry_into_force_on is None:
         refresh_entry_into_force(treaty)
     return action

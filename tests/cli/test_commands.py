@@ -134,3 +134,25 @@ def test_actions_the_rules_forbid_are_refused_and_nothing_is_written(args, messa
 def test_an_action_without_a_source_is_refused():
     with pytest.raises(CommandError, match="source"):
         run("record_action", "Palestine", "--treaty", "mbt", "--kind", "accession", "--date", "2017-12-29")
+
+
+def test_an_action_recorded_at_the_terminal_is_in_the_audit_log():
+    from wagtail.models import ModelLogEntry
+
+    from landmine_monitor.treaties.models import TreatyAction
+
+    run(
+        "record_action",
+        "Sri Lanka",
+        "--treaty",
+        "mbt",
+        "--kind",
+        "accession",
+        "--date",
+        "2017-12-13",
+        "--source-title",
+        "Depositary notification, Sri Lanka: accession",
+    )
+    action = TreatyAction.objects.get(country__slug="sri-lanka", treaty__slug="mbt", kind="accession")
+    entry = ModelLogEntry.objects.get(object_id=str(action.pk), action="wagtail.create")
+    assert entry.content_type.model == "treatyaction"
