@@ -50,6 +50,7 @@ def country(c: Country) -> dict:
         "kind": c.kind,
         "region": {"slug": c.region, "name": REGION_NAMES[c.region]},
         "numeric": c.numeric or None,
+        "independent_from": c.independent_from,
         "un_member_from": c.un_member_from,
         "un_member_until": c.un_member_until,
     }

@@ -36,6 +36,7 @@ class CountryOut(CountryRef):
     kind: str
     region: RegionOut
     numeric: str | None
+    independent_from: datetime.date | None
     un_member_from: datetime.date | None
     un_member_until: datetime.date | None
 

@@ -51,6 +51,12 @@ class Country(index.Indexed, ClusterableModel):
     iso2 = models.CharField("ISO 3166 alpha-2", max_length=2, blank=True, db_index=True)
     iso3 = models.CharField("ISO 3166 alpha-3", max_length=3, blank=True, db_index=True)
     numeric = models.CharField("ISO 3166 numeric", max_length=3, blank=True)
+    independent_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="For a state that came into being after 1980: the day it did. Empty when it "
+        "existed throughout the period the Monitor covers.",
+    )
     un_member_from = models.DateField(
         "UN member from", null=True, blank=True, help_text="Date of admission to the United Nations."
     )

@@ -111,6 +111,7 @@ class Loader:
                 iso2=row["iso2"],
                 iso3=row["iso3"],
                 numeric=row["numeric"],
+                independent_from=_date(row["independent_from"], where),
                 un_member_from=_date(row["un_member_from"], where),
                 un_member_until=_date(row["un_member_until"], where),
             )

@@ -52,9 +52,14 @@ class Parties:
 
 
 def states_on(on: datetime.date):
-    """The states that existed on `on` as far as the database knows: every state, less former
-    states already gone. (Other areas cannot act on treaties and are left out.)"""
-    return Country.objects.filter(kind__in=STATE_KINDS).exclude(un_member_until__lt=on).order_by("name")
+    """The states that existed on `on`: those not yet independent and former states already gone
+    are left out, and so are other areas, which cannot act on treaties."""
+    return (
+        Country.objects.filter(kind__in=STATE_KINDS)
+        .exclude(un_member_until__lt=on)
+        .exclude(independent_from__gt=on)
+        .order_by("name")
+    )
 
 
 def treaty_parties(treaty: Treaty, on: datetime.date) -> Parties:

@@ -33,6 +33,7 @@ HEADER = [
     "iso3",
     "numeric",
     "region",
+    "independent_from",
     "un_member_from",
     "un_member_until",
     "aliases",

@@ -93,3 +93,12 @@ def test_mine_ban_treaty_date_recorded_agrees_with_its_rule_applied_to_the_depos
         treaty = get_treaty(slug)
         deposits = [a.date for a in treaty.actions.all() if a.is_consent]
         assert general_entry_into_force(treaty, deposits) == treaty.entry_into_force_on
+
+
+def test_states_that_did_not_yet_exist_are_not_counted():
+    in_1999 = {c.slug for c, _ in treaty_parties(get_treaty("mbt"), D(1999, 3, 1)).standings}
+    assert "south-sudan" not in in_1999 and "timor-leste" not in in_1999
+    assert "switzerland" in in_1999  # a state long before it joined the UN
+    in_2012 = {c.slug for c, _ in treaty_parties(get_treaty("mbt"), D(2012, 1, 1)).standings}
+    assert "south-sudan" in in_2012
+    assert "kosovo" not in in_2012  # an other area cannot act on a treaty
