@@ -35,3 +35,8 @@ def test_setup_then_status_on_a_fresh_database_and_setup_is_idempotent(tmp_path)
     unknown = cli(tmp_path, "status", "Atlantis")
     assert unknown.returncode != 0
     assert "Unknown country or area: 'Atlantis'" in unknown.stderr
+
+
+def test_the_site_serves_its_stylesheet_after_setup(tmp_path):
+    assert cli(tmp_path, "setup", "--no-account").returncode == 0
+    assert list((tmp_path / "static").rglob("site.css")), "collectstatic did not gather the stylesheet"
