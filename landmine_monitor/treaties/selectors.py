@@ -21,7 +21,7 @@ class UnknownTreaty(LookupError):
 
 def get_treaty(slug: str) -> Treaty:
     try:
-        return Treaty.objects.get(slug=slug.strip().lower())
+        return Treaty.objects.select_related("record_source", "parent").get(slug=slug.strip().lower())
     except Treaty.DoesNotExist:
         raise UnknownTreaty(slug) from None
 

@@ -1,0 +1,215 @@
+"""`python -m benchmarks`: run every benchmark and print the figures beside their targets.
+
+Always exits 0: benchmarks report, they do not fail a build. A benchmark that could not run at
+all shows ERROR with the reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from . import api_bench, setup_bench
+from ._env import median
+
+LOAD_TARGET_S = 10.0
+VERDICTS: list[str] = []  # PASS / MISS / ERROR of every benchmark that has a target
+
+
+def _verdict(value: float | None, target: float | None) -> str:
+    if target is None:
+        return "[dim]report[/]"
+    if value is None or value != value:  # None or NaN
+        VERDICTS.append("ERROR")
+        return "[bold red]ERROR[/]"
+    VERDICTS.append("PASS" if value < target else "MISS")
+    return "[bold green]PASS[/]" if value < target else "[bold red]MISS[/]"
+
+
+def _error_text(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}".strip()
+
+
+def _context_line(db: str) -> str:
+    import django
+
+    cpus = os.cpu_count()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cpus
+    cpu_text = f"{cpus} CPUs" + (f" ({usable} usable)" if usable != cpus else "")
+    if hasattr(os, "getloadavg"):  # a busy machine explains noisy figures
+        cpu_text += f", load {os.getloadavg()[0]:.1f}"
+    return (
+        f"Python {platform.python_version()} ({platform.python_implementation()}) · {cpu_text} · "
+        f"{platform.system()} {platform.machine()} · Django {django.get_version()} · "
+        f"database: {db} · temp dir: {tempfile.gettempdir()}"
+    )
+
+
+def run_setup(console: Console, served_dir: Path) -> tuple[Table, str, bool]:
+    """Benchmark 1; leaves `served_dir` set up for the API benchmark. Returns the table, the
+    database vendor and version the children used, and whether `served_dir` is set up."""
+    table = Table(
+        title=f"1. Setting up a fresh SQLite database (median of {setup_bench.RUNS} runs)",
+        title_justify="left",
+    )
+    table.add_column("step")
+    table.add_column("median", justify="right")
+    table.add_column("runs", justify="right")
+    table.add_column("target", justify="right")
+    table.add_column("result", justify="center")
+
+    runs: list[setup_bench.LoadRun] = []
+    error = None
+    for n in range(setup_bench.RUNS):
+        console.print(f"[dim]  load run {n + 1}/{setup_bench.RUNS}…[/]")
+        try:
+            runs.append(setup_bench.load_once())
+        except Exception as exc:  # report and carry on with the other benchmarks
+            error = exc
+            break
+    if runs and error is None:
+        migrate = [r.migrate_s for r in runs]
+        load = [r.load_s for r in runs]
+        rows = sum(runs[0].created.values())
+        table.add_row(
+            "migrate",
+            f"{median(migrate):.2f} s",
+            " / ".join(f"{v:.2f}" for v in migrate),
+            "—",
+            _verdict(None, None),
+        )
+        table.add_row(
+            f"load reference data ({rows:,} rows)",
+            f"{median(load):.2f} s",
+            " / ".join(f"{v:.2f}" for v in load),
+            f"< {LOAD_TARGET_S:.0f} s",
+            _verdict(median(load), LOAD_TARGET_S),
+        )
+    if error is not None:
+        table.add_row(
+            "load reference data", "—", "—", f"< {LOAD_TARGET_S:.0f} s", _verdict(None, LOAD_TARGET_S)
+        )
+        console.print(f"[red]load benchmark failed: {_error_text(error)}[/]")
+
+    db = f"{runs[0].vendor} {runs[0].version}" if runs else "sqlite"
+    label = "setup total (`landmine-monitor setup --no-account`, 1 run)"
+    console.print("[dim]  landmine-monitor setup --no-account…[/]")
+    try:
+        total = setup_bench.setup_total(served_dir)
+    except Exception as exc:
+        table.add_row(label, "—", "—", "—", "[bold red]ERROR[/]")
+        console.print(f"[red]setup failed: {_error_text(exc)}[/]")
+        return table, db, False
+    table.add_row(label, f"{total:.2f} s", "", "—", _verdict(None, None))
+    return table, db, True
+
+
+def run_api(console: Console, served_dir: Path) -> tuple[Table, list[str]]:
+    """Benchmark 2, against a server on the set-up `served_dir`; returns the table and notes."""
+    table = Table(
+        title=(
+            f"2. API over HTTP: `landmine-monitor serve` on 127.0.0.1, {api_bench.REQUESTS} "
+            f"sequential keep-alive requests after {api_bench.WARMUP} warm-up"
+        ),
+        title_justify="left",
+    )
+    table.add_column("endpoint")
+    table.add_column("n", justify="right")
+    table.add_column("median", justify="right")
+    table.add_column("p95", justify="right")
+    table.add_column("max", justify="right")
+    table.add_column("req/s", justify="right")
+    table.add_column("target", justify="right")
+    table.add_column("result", justify="center")
+    notes: list[str] = []
+
+    with api_bench.running_server(served_dir) as port:
+        for endpoint in api_bench.ENDPOINTS:
+            console.print(f"[dim]  {endpoint.label}…[/]")
+            result = api_bench.run_loop(port, endpoint)
+            target = endpoint.target_median_ms
+            ok = bool(result.timings_s)
+            table.add_row(
+                endpoint.label,
+                f"{len(result.timings_s)}" + (f" (+{result.errors} err)" if result.errors else ""),
+                f"{result.median_ms:.1f} ms" if ok else "—",
+                f"{result.p95_ms:.1f} ms" if ok else "—",
+                f"{result.max_ms:.1f} ms" if ok else "—",
+                f"{result.per_second:.0f}" if ok else "—",
+                f"median < {target:.0f} ms" if target else "—",
+                _verdict(result.median_ms if ok and not result.errors else None, target)
+                if target
+                else ("[dim]report[/]" if ok and not result.errors else "[bold red]ERROR[/]"),
+            )
+            if result.errors:
+                notes.append(
+                    f"{endpoint.label}: {result.errors} failed requests, first: {result.first_error}"
+                )
+            if result.stopped_early:
+                notes.append(
+                    f"{endpoint.label}: stopped after {api_bench.LOOP_LIMIT_S:.0f} s "
+                    f"({len(result.timings_s)} of {api_bench.REQUESTS} requests)"
+                )
+            if result.reconnects:
+                notes.append(f"{endpoint.label}: the server closed the connection {result.reconnects} times")
+    return table, notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description=(
+            "Time loading the reference data into a fresh SQLite database and the API's latency "
+            "against `landmine-monitor serve` on 127.0.0.1; print the figures beside their "
+            "targets. Always exits 0. See benchmarks/README.md."
+        ),
+    ).parse_args(argv)
+    interactive = sys.stdout.isatty()
+    console = Console(highlight=False, width=None if interactive else 140)
+    started = time.perf_counter()
+    console.print("[bold]Landmine Monitor benchmarks[/]")
+
+    tables: list[Table] = []
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="lm-bench-serve-") as tmp:
+        served_dir = Path(tmp)
+        setup_table, db, served_ready = run_setup(console, served_dir)
+        tables.append(setup_table)
+        if not served_ready:
+            notes.append("`landmine-monitor setup` failed, so the API could not be measured")
+        else:
+            try:
+                api_table, api_notes = run_api(console, served_dir)
+                tables.append(api_table)
+                notes.extend(api_notes)
+            except Exception as exc:
+                notes.append(f"API benchmark failed: {_error_text(exc)}")
+                traceback.print_exc()
+
+    console.print()
+    console.print(_context_line(db))
+    for table in tables:
+        console.print()
+        console.print(table)
+    for note in notes:
+        console.print(f"[yellow]note:[/] {note}")
+    expected = 1 + sum(1 for e in api_bench.ENDPOINTS if e.target_median_ms is not None)
+    passed, missed = VERDICTS.count("PASS"), VERDICTS.count("MISS")
+    summary = f"Targets: {passed} PASS, {missed} MISS"
+    if passed + missed < expected:
+        summary += f", {expected - passed - missed} not measured (ERROR)"
+    console.print(f"\n{summary} · finished in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
