@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "landmine_monitor.pages",
     "landmine_monitor.instance",
     "landmine_monitor.api",
+    "ninja",  # serves its own Swagger UI files instead of fetching them from a CDN
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -135,7 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
+LANGUAGE_CODE = "en-gb"  # dates as the Monitor writes them: 3 December 1997
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -82,9 +82,13 @@ class Country(index.Indexed, ClusterableModel):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        index.SearchField("iso3"),
+        index.SearchField("iso2"),
+        index.SearchField("slug"),
+        index.AutocompleteField("iso3"),
         index.FilterField("region"),
         index.FilterField("kind"),
-        index.RelatedFields("names", [index.SearchField("name")]),
+        index.RelatedFields("names", [index.SearchField("name"), index.AutocompleteField("name")]),
     ]
 
     class Meta:

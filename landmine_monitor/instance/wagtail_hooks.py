@@ -17,7 +17,7 @@ class CountryViewSet(SnippetViewSet):
     icon = "globe"
     list_display = ["name", "iso3", "region", "kind", "un_member_from"]
     list_filter = ["region", "kind"]
-    search_fields = ["name", "iso3", "iso2", "slug"]
+    # Searched through the model's search index (names, other names, ISO codes, slug).
     ordering = ["name"]
 
 
@@ -37,7 +37,7 @@ class TreatyActionViewSet(SnippetViewSet):
     model = TreatyAction
     icon = "date"
     menu_label = "Treaty actions"
-    list_display = ["country", "treaty", "kind", "date", "source"]
+    list_display = ["country", "treaty", "kind", "date", "locator"]
     filterset_class = TreatyActionFilters
     search_fields = ["country__name", "locator", "note"]
 

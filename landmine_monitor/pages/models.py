@@ -24,8 +24,10 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         today = datetime.date.today()
         context["today"] = today
-        context["treaty_tables"] = [
+        tables = [
             {"treaty": p.treaty, **{k.replace("-", "_"): n for k, n in p.counts.items()}}
             for p in (treaty_parties(t, today) for t in Treaty.objects.select_related("record_source"))
         ]
+        context["treaty_tables"] = tables
+        context["record"] = tables[0]["treaty"].record_source if tables else None
         return context

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.db import transaction
+from wagtail.search.backends import get_search_backends
 
 from landmine_monitor.countries.models import Country, CountryKind, CountryName, Region
 from landmine_monitor.countries.names import fold_name
@@ -139,6 +140,12 @@ class Loader:
         CountryName.objects.bulk_create(names)
         self._count("country names", len(names))
         self.countries = by_slug
+        # bulk_create skips the signals that keep Wagtail's search index current: index the
+        # countries that are new or have new names, so the admin's search and choosers find them.
+        touched = {c.pk for c in new} | {n.country_id for n in names}
+        if touched:
+            for backend in get_search_backends():
+                backend.add_bulk(Country, list(Country.objects.filter(pk__in=touched)))
 
     def country(self, slug: str, where: str) -> Country:
         try:

@@ -1,4 +1,9 @@
-"""Recording what a state did about a treaty. The admin, the CLI and the loader all come here."""
+"""Recording what a state did about a treaty.
+
+The CLI records through `record_treaty_action`; the admin's form saves the model after
+`TreatyAction.clean()`, which applies the same rules (`rules.check_action`). The loader adds the
+bundled depositary record in bulk.
+"""
 
 from __future__ import annotations
 
