@@ -124,9 +124,7 @@ def standing_on(treaty: Treaty, actions: Iterable[TreatyAction], on: datetime.da
 def check_action(action: TreatyAction) -> dict[str, str]:
     """What is wrong with recording `action`, by field; empty when it may be recorded."""
     treaty, errors = action.treaty, {}
-    others = [
-        a for a in TreatyAction.objects.filter(treaty=treaty, country=action.country).exclude(pk=action.pk)
-    ]
+    others = list(TreatyAction.objects.filter(treaty=treaty, country=action.country).exclude(pk=action.pk))
     if treaty.adopted_on and action.date < treaty.adopted_on:
         errors["date"] = f"{treaty.short_name} was adopted on {treaty.adopted_on:%-d %B %Y}."
     if action.kind == ActionKind.SIGNATURE:
