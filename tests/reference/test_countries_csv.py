@@ -7,8 +7,8 @@ Plain pytest: no database, no Django. The file is read with the csv module so th
 from __future__ import annotations
 
 import csv
-import os
 import datetime as dt
+import os
 import re
 import sys
 from collections import defaultdict
