@@ -1,0 +1,56 @@
+"""Checks every imported report gets: markers and notes that do not meet, numbering, Ibid."""
+
+from __future__ import annotations
+
+import re
+
+from .document import ReportDocument, Warning
+
+IBID = re.compile(r"^\s*\*?ibid\b", re.IGNORECASE)
+
+
+def check_document(doc: ReportDocument) -> list[Warning]:
+    """Warnings an editor should see, each naming the paragraph or footnote."""
+    warnings: list[Warning] = []
+    numbers = [f.number for f in doc.footnotes]
+    cited: set[int] = set()
+    for index, paragraph in enumerate(doc.paragraphs, start=1):
+        for number in paragraph.footnotes:
+            cited.add(number)
+            if number not in numbers:
+                warnings.append(Warning(f"marker [{number}] has no footnote", f"paragraph {index}"))
+    for fn in doc.footnotes:
+        cited.update(int(n) for n in re.findall(r"\[\^(\d+)\]", fn.text))
+    seen: set[int] = set()
+    previous = None
+    for fn in doc.footnotes:
+        if fn.number in seen:
+            warnings.append(Warning(f"footnote {fn.number} appears more than once", f"footnote {fn.number}"))
+        elif previous is not None and fn.number != previous + 1:
+            warnings.append(
+                Warning(f"footnote {fn.number} follows footnote {previous}", f"footnote {fn.number}")
+            )
+        seen.add(fn.number)
+        previous = fn.number
+        if fn.number not in cited:
+            warnings.append(Warning(f"footnote {fn.number} is never cited", f"footnote {fn.number}"))
+        if IBID.match(fn.text) and fn.ibid_of is None:
+            warnings.append(Warning('"Ibid." with no footnote before it', f"footnote {fn.number}"))
+    order = [n for p in doc.paragraphs for n in p.footnotes]
+    first_seen = list(dict.fromkeys(order))
+    if first_seen != sorted(first_seen):
+        warnings.append(Warning("footnote markers are not in ascending order in the text"))
+    return warnings
+
+
+def link_ibids(doc: ReportDocument) -> None:
+    """Point each "Ibid." footnote at the footnote it repeats: the nearest one before it that is
+    not itself an Ibid. (or that Ibid.'s own target)."""
+    previous = None
+    for fn in doc.footnotes:
+        if IBID.match(fn.text):
+            fn.ibid_of = previous
+        else:
+            previous = fn.number
+        if fn.ibid_of is not None:
+            previous = fn.ibid_of if IBID.match(fn.text) else previous

@@ -1,0 +1,54 @@
+"""Importers: one small interface, one module per input format.
+
+An importer says whether it can read a file (by its name and first bytes) and reads it into one
+or more `ReportDocument`s (a 1999 book file holds a whole region). Bad input raises
+`ImportFailed` naming the file and line; doubtful input becomes `Warning`s on the document.
+`importer_for(path)` picks the importer; `read_reports(path)` reads with it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from landmine_monitor.reports.document import ReportDocument
+
+
+class ImportFailed(ValueError):
+    """A file that cannot be read as a report; the message names the file and, where it can, the line."""
+
+
+class Importer(Protocol):
+    name: str
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        """Whether this importer reads the file, judged by its name and its first 4 KiB."""
+
+    def read(self, path: Path) -> list[ReportDocument]:
+        """Every report in the file, with warnings and sanitized, normalised text."""
+
+
+IMPORTERS: list[Importer] = []
+
+
+def register(importer: Importer) -> Importer:
+    IMPORTERS.append(importer)
+    return importer
+
+
+def _load_importers() -> None:
+    # Each module registers itself; the most specific formats are asked first.
+    from . import html, markdown, text, word  # noqa: F401
+
+
+def importer_for(path: Path) -> Importer:
+    _load_importers()
+    head = path.read_bytes()[:4096]
+    for importer in IMPORTERS:
+        if importer.accepts(path, head):
+            return importer
+    raise ImportFailed(f"{path}: no importer reads this kind of file")
+
+
+def read_reports(path: Path) -> list[ReportDocument]:
+    return importer_for(path).read(path)
