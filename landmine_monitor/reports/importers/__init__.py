@@ -20,6 +20,7 @@ class ImportFailed(ValueError):
 
 class Importer(Protocol):
     name: str
+    priority: int  # lower is asked first: the most specific formats before plain text
 
     def accepts(self, path: Path, head: bytes) -> bool:
         """Whether this importer reads the file, judged by its name and its first 4 KiB."""
@@ -37,14 +38,14 @@ def register(importer: Importer) -> Importer:
 
 
 def _load_importers() -> None:
-    # Each module registers itself; the most specific formats are asked first.
+    # Each module registers itself with `register`.
     from . import html, markdown, text, word  # noqa: F401
 
 
 def importer_for(path: Path) -> Importer:
     _load_importers()
     head = path.read_bytes()[:4096]
-    for importer in IMPORTERS:
+    for importer in sorted(IMPORTERS, key=lambda i: i.priority):
         if importer.accepts(path, head):
             return importer
     raise ImportFailed(f"{path}: no importer reads this kind of file")
