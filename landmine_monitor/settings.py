@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "landmine_monitor.unga",
     "landmine_monitor.editions",
     "landmine_monitor.facts",
+    "landmine_monitor.reports",
     "landmine_monitor.reference",
     "landmine_monitor.pages",
     "landmine_monitor.instance",

@@ -16,10 +16,12 @@ SHARED = REPO.parent / "shared"
 def django_db_setup(django_db_setup, django_db_blocker):
     from landmine_monitor.instance.services import ensure_site
     from landmine_monitor.reference.load import load_reference
+    from landmine_monitor.reports.services import ensure_sample_reports
 
     with django_db_blocker.unblock():
         load_reference()
         ensure_site()
+        ensure_sample_reports()
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,8 @@ from landmine_monitor.countries.selectors import (
     search_countries,
 )
 from landmine_monitor.facts.selectors import facts_about
+from landmine_monitor.reports.selectors import citations_of, public_reports
+from landmine_monitor.sources.models import Source
 from landmine_monitor.treaties.models import Treaty
 from landmine_monitor.treaties.rules import Status
 from landmine_monitor.treaties.selectors import (
@@ -46,6 +48,11 @@ api = NinjaAPI(
 )
 
 
+class UnknownReport(LookupError):
+    """A report or source that is not there, or not public."""
+
+
+@api.exception_handler(UnknownReport)
 @api.exception_handler(UnknownCountry)
 @api.exception_handler(UnknownTreaty)
 @api.exception_handler(UnknownResolution)
@@ -151,6 +158,38 @@ def list_treaties(request: HttpRequest):
 def parties(request: HttpRequest, slug: str, on: datetime.date | None = None):
     """Every state's status towards the treaty on `on` (default today), with counts per status."""
     return payloads.parties(treaty_parties(get_treaty(slug), on or _today()))
+
+
+@api.get("/reports", response=schemas.ReportListOut, tags=["reports"])
+def list_reports(request: HttpRequest, edition: int | None = None, country: str | None = None):
+    """Published country reports, filtered by edition year and country."""
+    pages = public_reports().order_by("edition__year", "country__name")
+    if edition:
+        pages = pages.filter(edition__year=edition)
+    if country:
+        pages = pages.filter(country=resolve_country(country))
+    return payloads.report_list(pages)
+
+
+@api.get("/reports/{int:edition}/{country}", response=schemas.ReportOut, tags=["reports"])
+def report(request: HttpRequest, edition: int, country: str):
+    """A published country report: sections, paragraphs with their footnotes, footnotes with
+    their sources, and the warnings the import raised."""
+    found = resolve_country(country)
+    page = public_reports().filter(edition__year=edition, country=found).first()
+    if page is None:
+        raise UnknownReport(f"No published {edition} report for {found.name}")
+    return payloads.report(page)
+
+
+@api.get("/sources/{int:source_id}", response=schemas.SourceDetailOut, tags=["sources"])
+def source_detail(request: HttpRequest, source_id: int):
+    """A source, with every footnote of a published report that cites it."""
+    try:
+        found = Source.objects.get(pk=source_id)
+    except Source.DoesNotExist:
+        raise UnknownReport(f"No source {source_id}") from None
+    return payloads.source_detail(found, citations_of(found))
 
 
 @api.get("/unga/resolutions", response=list[schemas.ResolutionOut], tags=["unga"])

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from landmine_monitor.countries.models import Country, Region
 from landmine_monitor.facts.models import Fact
+from landmine_monitor.reports.services import document_of
 from landmine_monitor.sources.models import Source
 from landmine_monitor.treaties.models import Treaty
 from landmine_monitor.treaties.rules import Standing
@@ -269,6 +270,72 @@ def fact(f: Fact) -> dict:
 
 def facts_of_country(c: Country, facts: Iterable[Fact]) -> schemas.CountryFactsOut:
     return schemas.CountryFactsOut.model_validate({"country": country(c), "facts": [fact(f) for f in facts]})
+
+
+def report_ref(page) -> dict:
+    return {
+        "country": country_ref(page.country),
+        "edition": page.edition.year,
+        "title": page.title,
+        "url": f"/api/v1/reports/{page.edition.year}/{page.country.iso3 or page.country.slug}",
+        "is_sample": page.is_sample,
+    }
+
+
+def report_list(pages) -> schemas.ReportListOut:
+    results = [report_ref(p) for p in pages]
+    return schemas.ReportListOut.model_validate({"count": len(results), "results": results})
+
+
+def report(page) -> schemas.ReportOut:
+    doc = document_of(page)
+    citations = {f.number: list(f.citations.all()) for f in page.footnotes.all()}
+    return schemas.ReportOut.model_validate(
+        {
+            "country": country_ref(page.country),
+            "edition": page.edition.year,
+            "title": doc.title,
+            "is_sample": page.is_sample,
+            "key_developments": doc.key_developments,
+            "summary_table": [list(row) for row in doc.summary_table],
+            "sections": [
+                {
+                    "heading": s.heading,
+                    "kinds": [k.value for k in s.kinds],
+                    "inferred": s.inferred,
+                    "paragraphs": [{"text": p.text, "footnotes": p.footnotes} for p in s.paragraphs],
+                }
+                for s in doc.sections
+            ],
+            "footnotes": [
+                {
+                    "number": f.number,
+                    "text": f.text,
+                    "ibid_of": f.ibid_of,
+                    "sources": [
+                        {**source(c.source), "locator": c.locator} for c in citations.get(f.number, [])
+                    ],
+                }
+                for f in doc.footnotes
+            ],
+            "warnings": [str(w) for w in doc.warnings],
+        }
+    )
+
+
+def source_detail(s: Source, citations) -> schemas.SourceDetailOut:
+    footnotes = [
+        {
+            "country": country_ref(c.footnote.report.country),
+            "edition": c.footnote.report.edition.year,
+            "report_url": report_ref(c.footnote.report)["url"],
+            "number": c.footnote.number,
+            "text": c.footnote.text,
+            "locator": c.locator,
+        }
+        for c in citations
+    ]
+    return schemas.SourceDetailOut.model_validate({**source(s), "footnotes": footnotes})
 
 
 def as_json(payload) -> object:

@@ -225,5 +225,66 @@ class CountryFactsOut(Schema):
     facts: list[FactOut]
 
 
+class ReportRef(Schema):
+    country: CountryRef
+    edition: int
+    title: str
+    url: str
+    is_sample: bool
+
+
+class ReportListOut(Schema):
+    count: int
+    results: list[ReportRef]
+
+
+class ParagraphOut(Schema):
+    text: str
+    footnotes: list[int]
+
+
+class SectionOut(Schema):
+    heading: str
+    kinds: list[str]
+    inferred: bool
+    paragraphs: list[ParagraphOut]
+
+
+class CitedSourceOut(SourceOut):
+    locator: str
+
+
+class FootnoteOut(Schema):
+    number: int
+    text: str
+    ibid_of: int | None
+    sources: list[CitedSourceOut]
+
+
+class ReportOut(Schema):
+    country: CountryRef
+    edition: int
+    title: str
+    is_sample: bool
+    key_developments: str
+    summary_table: list[list[str]]
+    sections: list[SectionOut]
+    footnotes: list[FootnoteOut]
+    warnings: list[str]
+
+
+class CitingFootnoteOut(Schema):
+    country: CountryRef
+    edition: int
+    report_url: str
+    number: int
+    text: str
+    locator: str
+
+
+class SourceDetailOut(SourceOut):
+    footnotes: list[CitingFootnoteOut]
+
+
 class ErrorOut(Schema):
     detail: str

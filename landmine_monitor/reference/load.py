@@ -16,6 +16,7 @@ from wagtail.search.backends import get_search_backends
 
 from landmine_monitor.countries.models import Country, CountryKind, CountryName, Region
 from landmine_monitor.countries.names import fold_name
+from landmine_monitor.editions.models import Edition, EditionState
 from landmine_monitor.facts.models import Indicator, ValueType
 from landmine_monitor.sources.models import Source, SourceKind
 from landmine_monitor.treaties.models import ActionKind, EntryIntoForceRule, Treaty, TreatyAction
@@ -64,6 +65,7 @@ class Loader:
                 "resolutions",
                 "votes",
                 "indicators",
+                "editions",
             ),
             0,
         )
@@ -309,6 +311,26 @@ class Loader:
         self._count("indicators", len(new))
 
 
+    def load_editions(self) -> None:
+        path = self.data_dir / "editions.csv"
+        known = set(Edition.objects.values_list("year", flat=True))
+        new = []
+        for line, row in read_rows(path):
+            where = f"{path.name}, line {line}"
+            year = _int(row["year"], where)
+            if year not in known:
+                new.append(
+                    Edition(
+                        year=year,
+                        title=row["title"],
+                        reporting_period_end=_date(row["reporting_period_end"], where),
+                        state=EditionState.PUBLISHED,
+                    )
+                )
+        Edition.objects.bulk_create(new)
+        self._count("editions", len(new))
+
+
 STEPS = [
     ("sources", Loader.load_sources),
     ("countries and areas", Loader.load_countries),
@@ -317,6 +339,7 @@ STEPS = [
     ("UN resolutions", Loader.load_resolutions),
     ("UN votes", Loader.load_votes),
     ("indicators", Loader.load_indicators),
+    ("editions", Loader.load_editions),
 ]
 
 

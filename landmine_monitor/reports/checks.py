@@ -4,23 +4,32 @@ from __future__ import annotations
 
 import re
 
-from .document import ReportDocument, Warning
+from .document import MARKER, ReportDocument, Warning
 
 IBID = re.compile(r"^\s*\*?ibid\b", re.IGNORECASE)
 
 
+def markers_outside_paragraphs(doc: ReportDocument) -> list[tuple[str, int]]:
+    """Markers in the title ("Burma (Myanmar)[^1]"), key developments, summary table and
+    headings, with where each stands."""
+    texts = [("title", doc.title), ("key developments", doc.key_developments)]
+    texts += [(f"summary table, {label}", value) for label, value in doc.summary_table]
+    texts += [(f"heading {s.heading!r}", s.heading) for s in doc.sections]
+    return [(where, int(n)) for where, text in texts for n in MARKER.findall(text)]
+
+
 def check_document(doc: ReportDocument) -> list[Warning]:
-    """Warnings an editor should see, each naming the paragraph or footnote."""
+    """Warnings an editor should see, each naming the paragraph, footnote or part of the report."""
     warnings: list[Warning] = []
     numbers = [f.number for f in doc.footnotes]
     cited: set[int] = set()
-    for index, paragraph in enumerate(doc.paragraphs, start=1):
-        for number in paragraph.footnotes:
-            cited.add(number)
-            if number not in numbers:
-                warnings.append(Warning(f"marker [{number}] has no footnote", f"paragraph {index}"))
+    places = [(f"paragraph {i}", n) for i, p in enumerate(doc.paragraphs, start=1) for n in p.footnotes]
+    for where, number in markers_outside_paragraphs(doc) + places:
+        cited.add(number)
+        if number not in numbers:
+            warnings.append(Warning(f"marker [{number}] has no footnote", where))
     for fn in doc.footnotes:
-        cited.update(int(n) for n in re.findall(r"\[\^(\d+)\]", fn.text))
+        cited.update(int(n) for n in MARKER.findall(fn.text))
     seen: set[int] = set()
     previous = None
     for fn in doc.footnotes:

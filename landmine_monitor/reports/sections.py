@@ -50,18 +50,21 @@ def kinds_for_heading(heading: str) -> list[SectionKind]:
 
 
 def infer_kind(text: str) -> SectionKind:
-    """The likeliest kind of a paragraph that came without a heading."""
+    """The likeliest kind of a paragraph that came without a heading: the subject with the most
+    hits; a tie goes to the subject the paragraph names first ("…its stockpile … domestically
+    produced mines, mines imported…" is about stockpiling)."""
     lowered = text.casefold()
-    scores = {kind: len(re.findall(pattern, lowered)) for kind, pattern in CONTENT_WORDS.items()}
-    best = max(scores.values())
+    found = {kind: list(re.finditer(pattern, lowered)) for kind, pattern in CONTENT_WORDS.items()}
+    best = max(len(hits) for hits in found.values())
     if best == 0:
         return K.OTHER
-    return next(kind for kind, score in scores.items() if score == best)
+    tied = [kind for kind, hits in found.items() if len(hits) == best]
+    return min(tied, key=lambda kind: found[kind][0].start())
 
 
 def looks_like_heading(line: str) -> bool:
     """A short line without closing punctuation that names a known section."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 80 or stripped[-1] in ".;:,\"”)" or re.search(r"\[\^?\d", stripped):
+    if not stripped or len(stripped) > 80 or stripped[-1] in '.;:,"”)' or re.search(r"\[\^?\d", stripped):
         return False
     return kinds_for_heading(stripped) != [K.OTHER]

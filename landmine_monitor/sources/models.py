@@ -48,6 +48,14 @@ class Source(index.Indexed, models.Model):
     place = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=500, blank=True)
     note = models.TextField(blank=True)
+    fingerprint = models.CharField(
+        max_length=300,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="The source's identity as footnotes cite it (reports.citations.fingerprint); "
+        "set by sources.services, never typed.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from landmine_monitor.instance.services import ensure_first_account, ensure_site
 from landmine_monitor.reference.load import load_reference
+from landmine_monitor.reports.services import ensure_sample_reports
 
 
 class Command(BaseCommand):
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         with console.status("Collecting static files…"):
             call_command("collectstatic", interactive=False, verbosity=0)
         ensure_site()
+        with console.status("Loading the sample reports…"):
+            created["sample reports"] = ensure_sample_reports()
         account = None if options["no_account"] else ensure_first_account()
 
         table = Table(title="Reference data added", show_header=True)

@@ -1,0 +1,643 @@
+"""The authoring format: a country report written as Markdown.
+
+A file holds one report, or several (a regional book file): each ``# Title`` line starts one.
+No front matter. The full description, with an example, is ``docs/authoring-format.md``::
+
+    # North Korea — Landmine Monitor Report 1999
+    <!-- country: North Korea -->
+
+    | | |
+    |---|---|
+    | State Party since | — |
+    | Estimated area of contamination | No information is available |
+
+    **Key developments since March 1999:** One paragraph, or several separated by a blank line.
+
+    ## Mine Ban Policy
+
+    A paragraph with *emphasis*, **strong** text and a footnote marker.[^974]
+
+    ## (production)
+
+    A paragraph whose heading was lost: the heading is empty, the kinds were inferred.
+
+    ## Production, Transfer and Stockpiling {production, transfer, stockpiling}
+
+    [^974]: The note, as published,
+        continued on indented lines.
+    [^975]: Ibid.
+
+- ``# Title`` — the title as written. The country is the title's part before " — " (or before
+  ", Landmine Monitor…"); an HTML comment ``<!-- country: NAME -->`` after the title names it
+  explicitly. Other HTML comments are ignored.
+- Between the title and the first section: a pipe table is the summary table, one (label, value)
+  row per line (a header row of empty cells is not a row; a header row with text is the first
+  row); every paragraph is key developments (the run-in label, ``**Key developments since
+  March 1999:**``, stays part of the text; several paragraphs are joined by a blank line).
+- ``## Heading`` — one section per heading (``###`` and deeper too: a report has one level).
+  The section's kinds are ``kinds_for_heading(heading)`` unless declared after the heading in
+  braces, ``{production, transfer}``, or ``{inferred: use}`` for kinds an editor should confirm.
+  A heading that is only kinds in parentheses, ``## (production)``, is a section whose heading
+  was lost: heading "", those kinds, inferred. ``## {use}`` is a section with no heading whose
+  kinds are confirmed. Kinds are `SectionKind` values ("mine-ban-policy"; case, spaces and
+  underscores do not matter).
+- Paragraphs are inline Markdown: ``*emphasis*``, ``**strong**``, ``[^n]`` where the published
+  marker stood. Lists and block quotes are read as paragraphs (with a warning); HTML is removed
+  (with a warning); links keep their text, and their address in parentheses when the text does
+  not show it.
+- ``[^n]: text`` defines footnote n with its published number (974 stays 974); continuation
+  lines are indented. Definitions may stand anywhere after the title; they belong to the report
+  they follow. An "Ibid." note is linked to the note it repeats (`link_ibids`).
+
+Parsing is markdown-it-py's (CommonMark, pipe tables, the footnote plugin's block rule); the
+footnote labels are read from its tokens, so published numbers are kept as written. Inline text
+is stored in one canonical form — `normalise_inline`: whitespace collapsed, ``_x_`` written
+``*x*``, backslash escapes only where a character would otherwise be read as markup — so that a
+report read from Markdown, Word or HTML and written out again reads back the same.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from ..checks import check_document, link_ibids
+from ..document import Footnote, Paragraph, ReportDocument, Section, SectionKind, Warning
+from ..sections import kinds_for_heading
+from . import ImportFailed, register
+
+# ---------------------------------------------------------------------------------------------
+# Inline text: runs of text with emphasis, and footnote markers
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of inline text with its emphasis, or a footnote marker (`footnote` set, no text)."""
+
+    text: str = ""
+    italic: bool = False
+    bold: bool = False
+    footnote: int | None = None
+
+
+_MARKER_AT = re.compile(r"\[\^(\d+)\]")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not \s: a no-break space is text
+_ESCAPABLE = re.compile(r"([\\*_`\[<&])")
+_DELIMITER = {"i": "*", "b": "**"}
+
+
+def _marker_rule(state: StateInline, silent: bool) -> bool:
+    # `[^n]` is a footnote marker wherever it stands, defined or not (a marker with no note is a
+    # warning for the editor, not text).
+    if state.src[state.pos] != "[":
+        return False
+    match = _MARKER_AT.match(state.src, state.pos, state.posMax)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("lm_marker", "", 0)
+        token.meta = {"number": int(match.group(1))}
+    state.pos = match.end()
+    return True
+
+
+def _inline_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    md.inline.ruler.before("link", "lm_marker", _marker_rule)
+    return md
+
+
+def _block_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table").disable("reference")
+    footnote_plugin(md, inline=False, move_to_end=False)
+    md.disable(["footnote_ref", "inline"])  # inline text is parsed on its own, by _INLINE
+    return md
+
+
+_INLINE = _inline_parser()
+_BLOCK = _block_parser()
+
+
+def inline_runs(text: str, dropped: list[str] | None = None) -> list[Run]:
+    """The runs of an inline Markdown text, normalised (see `normalise_runs`). Raw HTML is
+    left out and, when `dropped` is given, appended to it."""
+    tokens = _INLINE.parseInline(text) if text else []
+    children = (tokens[0].children or []) if tokens else []
+    runs: list[Run] = []
+    italic = bold = 0
+    links: list[tuple[str, int]] = []
+    for token in children:
+        kind = token.type
+        if kind in ("text", "text_special", "code_inline", "image"):
+            runs.append(Run(token.content, italic > 0, bold > 0))
+        elif kind in ("softbreak", "hardbreak"):
+            runs.append(Run(" ", italic > 0, bold > 0))
+        elif kind in ("em_open", "em_close"):
+            italic += 1 if kind == "em_open" else -1
+        elif kind in ("strong_open", "strong_close"):
+            bold += 1 if kind == "strong_open" else -1
+        elif kind == "lm_marker":
+            runs.append(Run(footnote=token.meta["number"]))
+        elif kind == "link_open":
+            links.append((str(token.attrs.get("href", "")), len(runs)))
+        elif kind == "link_close" and links:
+            href, start = links.pop()
+            shown = "".join(run.text for run in runs[start:])
+            if href and href not in shown and href.removeprefix("mailto:") not in shown:
+                runs.append(Run(f" ({href})", italic > 0, bold > 0))
+        elif kind == "html_inline" and dropped is not None:
+            dropped.append(token.content)
+    return normalise_runs(runs)
+
+
+def normalise_runs(runs: Iterable[Run]) -> list[Run]:
+    """One form for the same text: whitespace collapsed and trimmed, a space at the edge of an
+    emphasis moved out of it unless the neighbour shares the emphasis, equal neighbours merged."""
+    items: list[Run] = []
+    at_space = True  # leading spaces, and a space after a space, go
+    for run in runs:
+        if run.footnote is not None:
+            items.append(Run(footnote=run.footnote))
+            at_space = False
+            continue
+        text = _SPACES.sub(" ", run.text)
+        if at_space:
+            text = text.lstrip(" ")
+        if text:
+            items.append(Run(text, run.italic, run.bold))
+            at_space = text.endswith(" ")
+    while items and items[-1].footnote is None:
+        text = items[-1].text.rstrip(" ")
+        if text:
+            items[-1] = replace(items[-1], text=text)
+            break
+        items.pop()
+
+    while True:  # shaping one edge can change a neighbour's: repeat until nothing moves
+        shaped = _merge(_shape_spaces(items))
+        if shaped == items:
+            return shaped
+        items = shaped
+
+
+def _shape_spaces(items: list[Run]) -> list[Run]:
+    texts = [i for i, run in enumerate(items) if run.footnote is None]
+    shaped: dict[int, list[Run]] = {}
+    for position, index in enumerate(texts):
+        run = items[index]
+        before = items[texts[position - 1]] if position > 0 else Run()
+        after = items[texts[position + 1]] if position + 1 < len(texts) else Run()
+        core = run.text.strip(" ")
+        if not core:  # a space between runs keeps only the emphasis both sides share
+            pieces = [(run.text, before.italic and after.italic, before.bold and after.bold)]
+        else:
+            lead = run.text[: len(run.text) - len(run.text.lstrip(" "))]
+            trail = run.text[len(run.text.rstrip(" ")) :]
+            pieces = [
+                (lead, before.italic, before.bold),
+                (core, True, True),
+                (trail, after.italic, after.bold),
+            ]
+        shaped[index] = [
+            Run(text, run.italic and italic, run.bold and bold) for text, italic, bold in pieces if text
+        ]
+    result: list[Run] = []
+    for index, run in enumerate(items):
+        result.extend(shaped.get(index, [run]))
+    return result
+
+
+def _merge(runs: list[Run]) -> list[Run]:
+    merged: list[Run] = []
+    for run in runs:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and run.footnote is None
+            and last.footnote is None
+            and (last.italic, last.bold) == (run.italic, run.bold)
+        ):
+            merged[-1] = replace(last, text=last.text + run.text)
+        else:
+            merged.append(run)
+    return merged
+
+
+def _flags(run: Run) -> set[str]:
+    return {flag for flag, on in (("b", run.bold), ("i", run.italic)) if on}
+
+
+def _render(runs: list[Run], escape: bool) -> str:
+    # A marker between two emphasised runs stays inside the emphasis.
+    wants: list[set[str]] = []
+    for index, run in enumerate(runs):
+        if run.footnote is None:
+            wants.append(_flags(run))
+            continue
+        before = next((_flags(r) for r in reversed(runs[:index]) if r.footnote is None), set())
+        after = next((_flags(r) for r in runs[index + 1 :] if r.footnote is None), set())
+        wants.append(before & after)
+    wants.append(set())
+
+    def extent(start: int, flag: str) -> int:
+        end = start
+        while flag in wants[end]:
+            end += 1
+        return end - start
+
+    out: list[str] = []
+    stack: list[str] = []
+    for index in range(len(runs) + 1):
+        want = wants[index]
+        depth = next((k for k, flag in enumerate(stack) if flag not in want), None)
+        if depth is not None:
+            while len(stack) > depth:
+                out.append(_DELIMITER[stack.pop()])
+        if index == len(runs):
+            break
+        for flag in sorted(want - set(stack), key=lambda f: (-extent(index, f), f)):
+            stack.append(flag)
+            out.append(_DELIMITER[flag])
+        run = runs[index]
+        if run.footnote is not None:
+            out.append(f"[^{run.footnote}]")
+        else:
+            out.append(_ESCAPABLE.sub(r"\\\1", run.text) if escape else run.text)
+    text = "".join(out)
+    # "!" before a marker would make it an image: "![^5](…)".
+    return re.sub(r"(?<!\\)!(?=\[)", r"\\!", text) if escape else text
+
+
+def inline_markdown(runs: Iterable[Run]) -> str:
+    """Runs written as inline Markdown, in the canonical form: backslash escapes only where the
+    text would otherwise be read as markup (checked by reading it back). An emphasis Markdown
+    cannot mark ("word*(x)*1": the closing `*` is not seen) is left out rather than written as
+    stray asterisks."""
+    runs = normalise_runs(runs)
+    text = _expressed(runs)
+    if text is not None:
+        return text
+    emphasised = [i for i, run in enumerate(runs) if run.italic or run.bold]
+    for index in emphasised:
+        text = _expressed(normalise_runs(_plain_at(runs, [index])))
+        if text is not None:
+            return text
+    for count in range(2, len(emphasised) + 1):
+        text = _expressed(normalise_runs(_plain_at(runs, emphasised[:count])))
+        if text is not None:
+            return text
+    return _render(normalise_runs(_plain_at(runs, emphasised)), True)
+
+
+def _expressed(runs: list[Run]) -> str | None:
+    for escape in (False, True):
+        text = _render(runs, escape)
+        if inline_runs(text) == runs:
+            return text
+    return None
+
+
+def _plain_at(runs: list[Run], indexes: list[int]) -> list[Run]:
+    return [replace(run, italic=False, bold=False) if i in indexes else run for i, run in enumerate(runs)]
+
+
+def normalise_inline(text: str, dropped: list[str] | None = None) -> str:
+    """An inline Markdown text in the canonical form every importer stores."""
+    return inline_markdown(inline_runs(text, dropped))
+
+
+def plain_text(text: str) -> str:
+    """The words of an inline Markdown text, without emphasis or markers."""
+    return "".join(run.text for run in inline_runs(text))
+
+
+def heading_runs(runs: Iterable[Run]) -> list[Run]:
+    """A title's or heading's runs without an emphasis that covers all of it: that is the
+    heading's look (a bold heading in Word), not an emphasis of its own."""
+    runs = normalise_runs(runs)
+    words = [run for run in runs if run.footnote is None and run.text.strip()]
+    if words and all(run.italic for run in words):
+        runs = [replace(run, italic=False) for run in runs]
+    if words and all(run.bold for run in words):
+        runs = [replace(run, bold=False) for run in runs]
+    return normalise_runs(runs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Titles and headings
+
+
+_KIND_SUFFIX = re.compile(r"\s*\{([^{}]*)\}\s*$")
+_LOST_HEADING = re.compile(r"^\(([^()]*)\)$")
+_COUNTRY_COMMENT = re.compile(r"^\s*<!--\s*country:(.*?)-->\s*$", re.DOTALL | re.IGNORECASE)
+_TITLE_SPLIT = re.compile(r"\s+[—–-]+\s+|\s*,\s*(?=landmine monitor\b)|:\s+", re.IGNORECASE)
+_KEY_LABEL = re.compile(r"^\W*(\d{4}\s+)?(key developments|key data|ten-year summary)", re.IGNORECASE)
+
+
+def parse_kinds(spec: str) -> list[SectionKind] | None:
+    """Comma-separated section kinds ("production, mine ban policy"); None if one is unknown."""
+    kinds: list[SectionKind] = []
+    for item in spec.split(","):
+        name = re.sub(r"[\s_]+", "-", item.strip().casefold())
+        if not name:
+            continue
+        if name not in SectionKind._value2member_map_:
+            return None
+        kinds.append(SectionKind(name))
+    return kinds
+
+
+def parse_heading(text: str) -> tuple[str, list[SectionKind], bool]:
+    """A section heading line's (heading, kinds, inferred). Raises ValueError for an unknown kind
+    in a ``{…}`` declaration."""
+    text = text.strip()
+    declared = _KIND_SUFFIX.search(text)
+    if declared:
+        spec, inferred = declared.group(1).strip(), False
+        if spec.casefold().startswith("inferred:"):
+            spec, inferred = spec[len("inferred:") :], True
+        kinds = parse_kinds(spec)
+        if kinds is None:
+            known = ", ".join(kind.value for kind in SectionKind)
+            raise ValueError(f"unknown section kind in {{{declared.group(1)}}}; the kinds are: {known}")
+        return text[: declared.start()].strip(), kinds, inferred
+    lost = _LOST_HEADING.match(text)
+    if lost and (kinds := parse_kinds(lost.group(1))) is not None:
+        return "", kinds, True
+    return text, kinds_for_heading(plain_text(text)), False
+
+
+def heading_markup(section: Section) -> str:
+    """The text of a section's heading line (after ``## ``), kinds declared where needed."""
+    spec = ", ".join(str(kind) for kind in section.kinds)
+    if not section.heading:
+        return f"({spec})" if section.inferred else f"{{{spec}}}"
+    default = kinds_for_heading(plain_text(section.heading))
+    try:
+        plain_reading = parse_heading(section.heading) == (section.heading, default, False)
+    except ValueError:
+        plain_reading = False
+    if plain_reading and not section.inferred and list(section.kinds) == default:
+        return section.heading
+    return f"{section.heading} {{{'inferred: ' if section.inferred else ''}{spec}}}"
+
+
+def country_from_title(title: str) -> str:
+    """The country a title names: "North Korea — Landmine Monitor Report 1999" → "North Korea"."""
+    parts = [part.strip() for part in _TITLE_SPLIT.split(plain_text(title), maxsplit=1)]
+    if len(parts) == 2 and parts[0].casefold().startswith("landmine monitor"):
+        return parts[1]
+    return parts[0]
+
+
+def country_comment(match_text: str) -> str | None:
+    """The country named by an HTML comment ``<!-- country: NAME -->``, or None."""
+    match = _COUNTRY_COMMENT.match(match_text)
+    return match.group(1).strip() if match else None
+
+
+_CONTEXT_PREFIX = {"title": "# ", "heading": "## ", "paragraph": "", "footnote": "[^1]: "}
+_CONTEXT_TOKENS = {
+    "title": ["heading_open", "inline", "heading_close"],
+    "heading": ["heading_open", "inline", "heading_close"],
+    "paragraph": ["paragraph_open", "inline", "paragraph_close"],
+    "footnote": [
+        "footnote_reference_open",
+        "paragraph_open",
+        "inline",
+        "paragraph_close",
+        "footnote_reference_close",
+    ],
+}
+
+
+def block_safe(text: str, context: str) -> str:
+    """`text` escaped so that, written as a title, heading, paragraph or footnote line, it is read
+    back as that block with that text ("1999. …" would start a list; "# …" a heading)."""
+    candidates = [text]
+    if text[:1] in string.punctuation:
+        candidates.append("\\" + text)
+    if digits := re.match(r"\d+(?=[.)])", text):
+        candidates.append(text[: digits.end()] + "\\" + text[digits.end() :])
+    if context in ("title", "heading") and text.endswith("#"):
+        candidates += [c[:-1] + "\\#" for c in list(candidates)]
+    expected = _CONTEXT_TOKENS[context]
+    if context == "footnote" and not text:
+        expected = ["footnote_reference_open", "footnote_reference_close"]
+    for candidate in candidates:
+        tokens = _BLOCK.parse(_CONTEXT_PREFIX[context] + candidate + "\n")
+        if [t.type for t in tokens] != expected:
+            continue
+        if context in ("title", "heading") and tokens[0].tag != ("h1" if context == "title" else "h2"):
+            continue
+        inline = next((t for t in tokens if t.type == "inline"), None)
+        if inline is None or (
+            inline.content == candidate and normalise_inline(candidate) == normalise_inline(text)
+        ):
+            return candidate
+    raise ValueError(f"{text!r} cannot be written as a Markdown {context}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+@dataclass
+class _Draft:
+    doc: ReportDocument
+    line: int
+    country: str | None = None
+    key: list[str] = field(default_factory=list)
+    section: Section | None = None
+    warnings: list[Warning] = field(default_factory=list)
+
+
+@dataclass
+class _Note:
+    label: str
+    line: int
+    parts: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, source: str):
+        self.source = source
+        self.drafts: list[_Draft] = []
+        self.note: _Note | None = None
+        self.warned: set[str] = set()
+
+    def fail(self, line: int, message: str) -> ImportFailed:
+        return ImportFailed(f"{self.source}: line {line}: {message}")
+
+    def draft(self, line: int) -> _Draft:
+        if not self.drafts:
+            raise self.fail(line, "text before the first '# Title' line")
+        return self.drafts[-1]
+
+    def warn(self, line: int, message: str) -> None:
+        if self.drafts:
+            self.drafts[-1].warnings.append(Warning(message, f"line {line}"))
+
+    def inline(self, raw: str, line: int, heading: bool = False) -> str:
+        dropped: list[str] = []
+        runs = inline_runs(raw, dropped)
+        if dropped:
+            self.warn(line, f"HTML removed: {' '.join(dropped)}")
+        return inline_markdown(heading_runs(runs) if heading else runs)
+
+    def read(self, tokens: list[Token]) -> list[ReportDocument]:
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            line = token.map[0] + 1 if token.map else 0
+            kind = token.type
+            if kind == "heading_open" and self.note is None:
+                self.heading(token, tokens[index + 1].content, line)
+                index += 3
+                continue
+            if kind == "table_open":
+                end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
+                self.table(tokens[index:end], line)
+                index = end + 1
+                continue
+            if kind == "inline":
+                self.text(token.content, line)
+            elif kind in ("code_block", "fence"):
+                self.warn(line, "indented or fenced text read as a paragraph")
+                self.text(block_safe(inline_markdown([Run(token.content)]), "paragraph"), line)
+            elif kind == "html_block":
+                self.html(token.content, line)
+            elif kind in ("bullet_list_open", "ordered_list_open", "blockquote_open") and token.level == 0:
+                self.warn(line, "list or quotation read as paragraphs")
+            elif kind == "footnote_reference_open":
+                self.draft(line)
+                self.note = _Note(token.meta["label"], line)
+            elif kind == "footnote_reference_close" and self.note is not None:
+                self.footnote(self.note)
+                self.note = None
+            index += 1
+        if not self.drafts:
+            raise ImportFailed(f"{self.source}: no '# Title' line: not a report in the authoring format")
+        return [self.finish(draft) for draft in self.drafts]
+
+    def heading(self, token: Token, raw: str, line: int) -> None:
+        if token.tag == "h1":
+            doc = ReportDocument(title="", source_file=self.source)
+            self.drafts.append(_Draft(doc, line))
+            doc.title = self.inline(raw, line, heading=True)
+            if not doc.title:  # a scraped page may have lost it; the CLI can name the country
+                self.warn(line, "the report has no title")
+            return
+        draft = self.draft(line)
+        try:
+            heading, kinds, inferred = parse_heading(raw)
+        except ValueError as exc:
+            raise self.fail(line, str(exc)) from exc
+        draft.section = Section(self.inline(heading, line, heading=True), kinds, [], inferred)
+        draft.doc.sections.append(draft.section)
+
+    def text(self, raw: str, line: int) -> None:
+        if self.note is not None:
+            self.note.parts.append(raw)
+            return
+        draft = self.draft(line)
+        text = self.inline(raw, line)
+        if not text:
+            return
+        if draft.section is None:
+            draft.key.append(text)
+        else:
+            draft.section.paragraphs.append(Paragraph(text))
+
+    def table(self, tokens: list[Token], line: int) -> None:
+        rows: list[tuple[bool, list[str]]] = []
+        in_head = False
+        for token in tokens:
+            if token.type in ("thead_open", "thead_close"):
+                in_head = token.type == "thead_open"
+            elif token.type == "tr_open":
+                rows.append((in_head, []))
+            elif token.type == "inline" and rows:
+                rows[-1][1].append(token.content)
+        draft = self.draft(line)
+        for is_header, raw_cells in rows:
+            cells = [self.inline(cell, line) for cell in raw_cells]
+            if is_header and not any(cells):
+                continue
+            if self.note is not None:
+                self.note.parts.append(" | ".join(cells))
+            elif draft.section is None:
+                if len(cells) != 2:
+                    self.warn(line, f"summary table row with {len(cells)} cells, not 2 (label | value)")
+                draft.doc.summary_table.append((cells[0] if cells else "", " | ".join(cells[1:])))
+            else:
+                self.warn(line, "table in a section read as paragraphs, one a row")
+                draft.section.paragraphs.append(Paragraph(" | ".join(cells)))
+
+    def html(self, content: str, line: int) -> None:
+        country = country_comment(content)
+        if country is not None:
+            draft = self.draft(line)
+            if draft.section is not None:
+                self.warn(line, "a country comment after the first section is ignored")
+            else:
+                draft.country = country
+        elif not content.lstrip().startswith("<!--"):
+            self.draft(line)
+            self.warn(line, f"HTML removed: {content.strip()[:60]}")
+
+    def footnote(self, note: _Note) -> None:
+        if not note.label.isdigit():
+            raise self.fail(note.line, f"footnote [^{note.label}] has no number; write the published one")
+        text = self.inline(" ".join(note.parts), note.line)
+        self.draft(note.line).doc.footnotes.append(Footnote(int(note.label), text))
+
+    def finish(self, draft: _Draft) -> ReportDocument:
+        doc = draft.doc
+        doc.country_name = country_from_title(doc.title) if draft.country is None else draft.country
+        doc.key_developments = "\n\n".join(draft.key)
+        if draft.key and not _KEY_LABEL.match(plain_text(draft.key[0])):
+            draft.warnings.append(
+                Warning(
+                    "text between the title and the first section is read as key developments",
+                    f"line {draft.line}",
+                )
+            )
+        link_ibids(doc)
+        doc.warnings = draft.warnings + check_document(doc)
+        return doc
+
+
+def parse_markdown(text: str, source: str = "<markdown>") -> list[ReportDocument]:
+    """The reports in a text in the authoring format; `source` names it in errors."""
+    return _Reader(source).read(_BLOCK.parse(text))
+
+
+class MarkdownImporter:
+    name = "markdown"
+    priority = 20
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        if path.suffix.casefold() in (".md", ".markdown"):
+            return True
+        return not head.startswith(b"PK") and re.search(rb"^\[\^\d+\]:", head, re.MULTILINE) is not None
+
+    def read(self, path: Path) -> list[ReportDocument]:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportFailed(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+        except OSError as exc:
+            raise ImportFailed(f"{path}: {exc.strerror}") from exc
+        return parse_markdown(text, str(path))
+
+
+register(MarkdownImporter())

@@ -1,0 +1,125 @@
+"""Country reports as Wagtail pages: /reports/<year>/<country-slug>/.
+
+A report is a page so that it has, from Wagtail itself, revisions, drafts, scheduled publishing
+(the embargo), approval workflows and locking. Its structure is the `ReportDocument` of
+`document.py`: sections (a StreamField of headings, kinds and paragraphs) and numbered footnotes,
+each footnote with its citations of `Source` records.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from landmine_monitor.countries.models import Country
+from landmine_monitor.editions.models import Edition
+from landmine_monitor.sources.models import Source
+
+from .document import SectionKind
+
+KIND_CHOICES = [(k.value, k.value.replace("-", " ").capitalize()) for k in SectionKind]
+
+
+class SectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False, help_text="As written; empty when the heading was lost.")
+    kinds = blocks.MultipleChoiceBlock(choices=KIND_CHOICES)
+    inferred = blocks.BooleanBlock(
+        required=False, help_text="Kinds guessed from the content: confirm them and untick this."
+    )
+    paragraphs = blocks.ListBlock(
+        blocks.TextBlock(help_text="*emphasis*, **strong**, and footnote markers like [^3]."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Section"
+
+
+class ReportsIndexPage(Page):
+    """Country Reports: every edition's reports."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["reports.EditionPage"]
+    max_count = 1
+
+
+class EditionPage(Page):
+    """One edition's reports, at /reports/<year>/."""
+
+    edition = models.OneToOneField(Edition, on_delete=models.PROTECT, related_name="page")
+
+    content_panels = [*Page.content_panels, FieldPanel("edition")]
+    parent_page_types = ["reports.ReportsIndexPage"]
+    subpage_types = ["reports.CountryReportPage"]
+
+
+class CountryReportPage(Page):
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="reports")
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="reports")
+    key_developments = models.TextField(blank=True)
+    summary_table = models.JSONField(default=list, blank=True, help_text="[[label, value], …]")
+    sections = StreamField([("section", SectionBlock())], blank=True)
+    import_warnings = models.JSONField(default=list, blank=True, editable=False)
+    source_file = models.CharField(max_length=500, blank=True, editable=False)
+    is_sample = models.BooleanField(
+        default=False, help_text="Sample content written for the project, not a published report."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("country"), FieldPanel("edition"), FieldPanel("is_sample")]),
+        MultiFieldPanel([FieldPanel("key_developments"), FieldPanel("summary_table")], heading="Summary"),
+        FieldPanel("sections"),
+        InlinePanel("footnotes", heading="Footnotes", label="Footnote"),
+    ]
+    parent_page_types = ["reports.EditionPage"]
+    subpage_types: list[str] = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("key_developments"),
+        index.SearchField("sections"),
+        index.RelatedFields("footnotes", [index.SearchField("text")]),
+        index.FilterField("country_id"),
+        index.FilterField("edition_id"),
+    ]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["country", "edition"], name="one_report_per_country_and_edition")
+        ]
+
+
+class ReportFootnote(Orderable, ClusterableModel):
+    """A numbered footnote as published; its number is kept even when a book numbered its notes
+    continuously across a whole region."""
+
+    report = ParentalKey(CountryReportPage, on_delete=models.CASCADE, related_name="footnotes")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    ibid_of = models.PositiveIntegerField(
+        null=True, blank=True, help_text='For "Ibid.": the number of the footnote it repeats.'
+    )
+
+    panels = [FieldRowPanel([FieldPanel("number"), FieldPanel("ibid_of")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["sort_order"]
+
+    def __str__(self) -> str:
+        return f"[{self.number}] {self.text[:60]}"
+
+
+class FootnoteCitation(Orderable):
+    """One source a footnote cites, and where in it."""
+
+    footnote = ParentalKey(ReportFootnote, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="footnote_citations")
+    locator = models.CharField(max_length=200, blank=True)
