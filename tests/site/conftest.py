@@ -92,10 +92,12 @@ def site_url(live_server, transactional_db) -> str:
     """The live server's address, with the reference data and the home page in its database."""
     from landmine_monitor.instance.services import ensure_site
     from landmine_monitor.reference.load import load_reference
+    from landmine_monitor.reports.services import ensure_sample_reports
 
     _restore_wagtail_base()
     load_reference()
     ensure_site()
+    ensure_sample_reports()
     return live_server.url
 
 
