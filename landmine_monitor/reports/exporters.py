@@ -41,6 +41,7 @@ from .importers.markdown import (
     country_from_title,
     heading_markup,
     inline_runs,
+    plain_text,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -221,6 +222,7 @@ def ensure_report_styles(document: DocxDocument) -> None:
 def to_docx(doc: ReportDocument, path: Path | str) -> None:
     """The report as a Word document with Word's own footnotes (see `importers.word`)."""
     document = docx.Document()
+    document.core_properties.title = plain_text(doc.title)
     writer = _ReportWriter(document, doc)
     writer.paragraph(doc.title, "Title")
     if doc.country_name != country_from_title(doc.title):

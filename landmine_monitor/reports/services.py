@@ -14,7 +14,7 @@ from django.db import transaction
 from landmine_monitor.countries.models import Country
 from landmine_monitor.countries.selectors import resolve_country
 from landmine_monitor.editions.models import Edition
-from landmine_monitor.reports.citations import parse_footnote
+from landmine_monitor.reports.citations import ibid_locator, parse_footnote
 from landmine_monitor.sources.services import find_or_create_source
 
 from .document import Footnote, Paragraph, ReportDocument, Section, SectionKind, Warning
@@ -96,12 +96,17 @@ def _footnotes_with_citations(doc: ReportDocument) -> tuple[list[ReportFootnote]
     for position, fn in enumerate(doc.footnotes):
         citations = []
         if fn.ibid_of is not None and fn.ibid_of in by_number:
-            citations = [FootnoteCitation(source=c.source, locator=c.locator) for c in by_number[fn.ibid_of]]
+            # "Ibid., p. 12" cites the same sources at its own page.
+            own = ibid_locator(fn.text)
+            citations = [
+                FootnoteCitation(source=c.source, locator=own or c.locator) for c in by_number[fn.ibid_of]
+            ]
         else:
             for citation in parse_footnote(fn.text):
                 source, created = find_or_create_source(citation)
                 made += int(created)
-                citations.append(FootnoteCitation(source=source, locator=citation.locator))
+                locator = citation.locator[: FootnoteCitation._meta.get_field("locator").max_length]
+                citations.append(FootnoteCitation(source=source, locator=locator))
         by_number[fn.number] = citations
         footnote = ReportFootnote(number=fn.number, text=fn.text, ibid_of=fn.ibid_of, sort_order=position)
         footnote.citations = citations

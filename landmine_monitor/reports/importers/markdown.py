@@ -117,8 +117,10 @@ def _inline_parser() -> MarkdownIt:
 
 def _block_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table").disable("reference")
-    footnote_plugin(md, inline=False, move_to_end=False)
-    md.disable(["footnote_ref", "inline"])  # inline text is parsed on its own, by _INLINE
+    footnote_plugin(md, inline=False)
+    # Definitions stay where they stand, each labelled as written; inline text is parsed on its
+    # own, by _INLINE.
+    md.disable(["footnote_ref", "footnote_tail", "inline"])
     return md
 
 
@@ -398,9 +400,9 @@ def country_from_title(title: str) -> str:
     return parts[0]
 
 
-def country_comment(match_text: str) -> str | None:
+def country_comment(text: str) -> str | None:
     """The country named by an HTML comment ``<!-- country: NAME -->``, or None."""
-    match = _COUNTRY_COMMENT.match(match_text)
+    match = _COUNTRY_COMMENT.match(text)
     return match.group(1).strip() if match else None
 
 
