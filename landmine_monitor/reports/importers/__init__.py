@@ -32,6 +32,35 @@ class Importer(Protocol):
 IMPORTERS: list[Importer] = []
 
 
+def decode_text(path: Path, raw: bytes, what: str, *, fallback: str | None = None) -> tuple[str, str]:
+    """The text of a report file, and a warning ("" for none), or ImportFailed naming the file and
+    line: empty, UTF-16, binary (a NUL byte), or not UTF-8 (nor `fallback`, when one is allowed).
+    `what` names the kind of file in messages ("text report", "HTML page")."""
+    if not raw.strip():
+        raise ImportFailed(f"{path}: the file is empty")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFailed(f"{path}: line 1: UTF-16 text; save the file as UTF-8")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw[:nul].count(b"\n") + 1
+        raise ImportFailed(f"{path}: line {line}: binary data (a NUL byte), not a {what}")
+    try:
+        return raw.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as utf8_error:
+        line = raw[: utf8_error.start].count(b"\n") + 1
+        byte = raw[utf8_error.start]
+        if fallback is None:
+            raise ImportFailed(f"{path}: line {line}: not UTF-8 text (byte 0x{byte:02x})") from None
+        try:
+            text = raw.decode(fallback)
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            raise ImportFailed(
+                f"{path}: line {line}: neither UTF-8 nor {fallback} text (byte 0x{raw[error.start]:02x})"
+            ) from None
+        return text, f"line {line}: not UTF-8; read as {fallback}: check accented letters and quotes"
+
+
 def register(importer: Importer) -> Importer:
     IMPORTERS.append(importer)
     return importer

@@ -41,7 +41,7 @@ from landmine_monitor.reference.bundle import country_index
 from ..checks import check_document, link_ibids
 from ..document import MARKER, Footnote, Paragraph, ReportDocument, Section, SectionKind, Warning
 from ..sections import infer_kind, kinds_for_heading, looks_like_heading
-from . import ImportFailed, register
+from . import ImportFailed, decode_text, register
 
 # Sanitizing: the tags kept (others are unwrapped, their text kept) and those dropped with all
 # they hold. Only the attributes the reading needs survive: note links, list numbers, classes.
@@ -175,28 +175,10 @@ class HtmlImporter:
 
 
 def _decode(path: Path, raw: bytes, warnings: list[Warning]) -> str:
-    if not raw.strip():
-        raise ImportFailed(f"{path}: the file is empty")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFailed(f"{path}: line 1: UTF-16 text; save the page as UTF-8")
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line = raw[:nul].count(b"\n") + 1
-        raise ImportFailed(f"{path}: line {line}: binary data (a NUL byte), not an HTML page")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            text = raw.decode("windows-1252")
-        except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            raise ImportFailed(
-                f"{path}: line {line}: neither UTF-8 nor Windows-1252 text (byte 0x{raw[error.start]:02x})"
-            ) from None
-        line = raw[: utf8_error.start].count(b"\n") + 1
-        warnings.append(
-            Warning("not UTF-8; read as Windows-1252: check accented letters and quotes", f"line {line}")
-        )
+    text, problem = decode_text(path, raw, "HTML page", fallback="Windows-1252")
+    if problem:
+        where, _, message = problem.partition(": ")
+        warnings.append(Warning(message, where))
     if not text.strip():
         raise ImportFailed(f"{path}: the file is empty")
     return text

@@ -22,7 +22,7 @@ from landmine_monitor.reference.bundle import country_index
 from ..checks import check_document, link_ibids, markers_outside_paragraphs
 from ..document import MARKER, Footnote, Paragraph, ReportDocument, Section, Warning
 from ..sections import infer_kind, kinds_for_heading, looks_like_heading
-from . import ImportFailed, register
+from . import ImportFailed, decode_text, register
 
 # Spaces that scraping leaves in the text, read as a plain space (tabs too, once a summary table's
 # columns are read); characters with no width, dropped; odd line breaks, read as line breaks.
@@ -139,20 +139,7 @@ class TextImporter:
 
 
 def _decode(path: Path, raw: bytes) -> str:
-    if not raw.strip():
-        raise ImportFailed(f"{path}: the file is empty")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFailed(f"{path}: line 1: UTF-16 text; save the report as UTF-8")
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line = raw[:nul].count(b"\n") + 1
-        raise ImportFailed(f"{path}: line {line}: binary data (a NUL byte), not a text report")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        byte = raw[error.start]
-        raise ImportFailed(f"{path}: line {line}: not UTF-8 text (byte 0x{byte:02x})") from None
+    text, _ = decode_text(path, raw, "text report")
     text = text.rstrip("\x1a")  # a DOS end-of-file mark
     control = CONTROL.search(text)
     if control:
