@@ -67,8 +67,10 @@ class CountryReportPage(Page):
     key_developments = models.TextField(blank=True)
     summary_table = models.JSONField(default=list, blank=True, help_text="[[label, value], …]")
     sections = StreamField([("section", SectionBlock())], blank=True)
-    import_warnings = models.JSONField(default=list, blank=True, editable=False)
-    source_file = models.CharField(max_length=500, blank=True, editable=False)
+    import_warnings = models.JSONField(
+        default=list, blank=True, help_text="What the import asked an editor to check."
+    )
+    source_file = models.CharField(max_length=500, blank=True, help_text="The file it was imported from.")
     is_sample = models.BooleanField(
         default=False, help_text="Sample content written for the project, not a published report."
     )
@@ -77,6 +79,10 @@ class CountryReportPage(Page):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("country"), FieldPanel("edition"), FieldPanel("is_sample")]),
         MultiFieldPanel([FieldPanel("key_developments"), FieldPanel("summary_table")], heading="Summary"),
+        MultiFieldPanel(
+            [FieldPanel("import_warnings", read_only=True), FieldPanel("source_file", read_only=True)],
+            heading="Import",
+        ),
         FieldPanel("sections"),
         InlinePanel("footnotes", heading="Footnotes", label="Footnote"),
     ]
