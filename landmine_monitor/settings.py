@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "landmine_monitor.editions",
     "landmine_monitor.facts",
     "landmine_monitor.reports",
+    "landmine_monitor.maps",
     "landmine_monitor.reference",
     "landmine_monitor.pages",
     "landmine_monitor.instance",

@@ -9,5 +9,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    path("countries/", include("landmine_monitor.countries.urls")),
+    path("map/", include("landmine_monitor.maps.urls")),
     path("", include(wagtail_urls)),
 ]
