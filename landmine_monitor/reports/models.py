@@ -50,6 +50,25 @@ class ReportsIndexPage(Page):
     subpage_types = ["reports.EditionPage"]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import book_order
+
+        context = super().get_context(request, *args, **kwargs)
+        editions = [
+            p.edition for p in EditionPage.objects.live().select_related("edition").order_by("-edition__year")
+        ]
+        context["editions"] = editions
+        context["edition"] = edition = editions[0] if editions else None
+        context["q"] = q = request.GET.get("q", "").strip()
+        context["view"] = view = "az" if request.GET.get("view") == "az" else "book"
+        if edition is not None:
+            regions = book_order(edition, only_reports=False, q=q)
+            context["regions"] = regions
+            if view == "az":
+                entries = [e for r in regions for g in r.groups for e in g.entries]
+                context["az"] = sorted(entries, key=lambda e: e.country.name)
+        return context
+
 
 class EditionPage(Page):
     """One edition's reports, at /reports/<year>/."""
@@ -59,6 +78,13 @@ class EditionPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("edition")]
     parent_page_types = ["reports.ReportsIndexPage"]
     subpage_types = ["reports.CountryReportPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import book_order
+
+        context = super().get_context(request, *args, **kwargs)
+        context["regions"] = book_order(self.edition, only_reports=True)
+        return context
 
 
 class CountryReportPage(Page):
