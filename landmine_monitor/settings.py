@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "landmine_monitor.facts",
     "landmine_monitor.reports",
     "landmine_monitor.maps",
+    "landmine_monitor.publishing",
     "landmine_monitor.reference",
     "landmine_monitor.pages",
     "landmine_monitor.instance",
