@@ -15,13 +15,17 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from landmine_monitor.instance.services import ensure_site
+    from landmine_monitor.pages.services import ensure_content_pages
+    from landmine_monitor.publishing.services import ensure_publishing_pages
     from landmine_monitor.reference.load import load_reference
     from landmine_monitor.reports.services import ensure_sample_reports
 
     with django_db_blocker.unblock():
         load_reference()
-        ensure_site()
+        home = ensure_site()
+        ensure_content_pages(home)
         ensure_sample_reports()
+        ensure_publishing_pages(home)
 
 
 @pytest.fixture(scope="session")

@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401  (filled in by the app)
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "countries"
+
+urlpatterns = [
+    path("", views.country_list, name="list"),
+    path("<str:code>/", views.country_detail, name="detail"),
+]

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401  (filled in by the app)
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "maps"
+
+urlpatterns = [
+    path("", views.world_map_view, name="world"),
+]

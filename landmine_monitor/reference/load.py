@@ -310,7 +310,6 @@ class Loader:
         Indicator.objects.bulk_create(new)
         self._count("indicators", len(new))
 
-
     def load_editions(self) -> None:
         path = self.data_dir / "editions.csv"
         known = set(Edition.objects.values_list("year", flat=True))

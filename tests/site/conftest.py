@@ -91,13 +91,17 @@ def _restore_wagtail_base() -> None:
 def site_url(live_server, transactional_db) -> str:
     """The live server's address, with the reference data and the home page in its database."""
     from landmine_monitor.instance.services import ensure_site
+    from landmine_monitor.pages.services import ensure_content_pages
+    from landmine_monitor.publishing.services import ensure_publishing_pages
     from landmine_monitor.reference.load import load_reference
     from landmine_monitor.reports.services import ensure_sample_reports
 
     _restore_wagtail_base()
     load_reference()
-    ensure_site()
+    home = ensure_site()
+    ensure_content_pages(home)
     ensure_sample_reports()
+    ensure_publishing_pages(home)
     return live_server.url
 
 

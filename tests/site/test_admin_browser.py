@@ -44,6 +44,9 @@ def _choose(page: Page, field: str, what: str, search: str | None = None) -> Non
 def _fill_date(page: Page, field: str, value: str) -> None:
     page.locator(f"#id_{field}").fill(value)
     page.keyboard.press("Escape")  # close the date picker that opened over the form
+    # Escape does not always close it, and an open picker swallows the next click.
+    page.evaluate("document.querySelectorAll('.xdsoft_datetimepicker').forEach(p => p.style.display='none')")
+    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
 
 
 def _save(page: Page) -> None:

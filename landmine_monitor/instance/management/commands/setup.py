@@ -14,6 +14,8 @@ from rich.console import Console
 from rich.table import Table
 
 from landmine_monitor.instance.services import ensure_first_account, ensure_site
+from landmine_monitor.pages.services import ensure_content_pages
+from landmine_monitor.publishing.services import ensure_publishing_pages
 from landmine_monitor.reference.load import load_reference
 from landmine_monitor.reports.services import ensure_sample_reports
 
@@ -33,9 +35,11 @@ class Command(BaseCommand):
             created = load_reference(progress=lambda label: status.update(f"Loading {label}…"))
         with console.status("Collecting static files…"):
             call_command("collectstatic", interactive=False, verbosity=0)
-        ensure_site()
+        home = ensure_site()
+        created["content pages"] = len(ensure_content_pages(home))
         with console.status("Loading the sample reports…"):
             created["sample reports"] = ensure_sample_reports()
+        ensure_publishing_pages(home)
         account = None if options["no_account"] else ensure_first_account()
 
         table = Table(title="Reference data added", show_header=True)

@@ -1,0 +1,67 @@
+"""Publications and orders in the Wagtail admin.
+
+Orders are listed for staff with their status; they are created only by the public form and are
+never deleted (a cancelled order keeps its record), so the admin offers neither "add" nor
+"delete" for them, even to administrators. Customer data is shown read-only.
+"""
+
+from django.contrib.auth import get_user_model
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Publication, PublicationOrder
+
+FORBIDDEN_ORDER_ACTIONS = frozenset({"add", "delete"})
+
+
+class OrderPermissionPolicy(ModelPermissionPolicy):
+    """Django's model permissions, except that nobody adds or deletes an order in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action in FORBIDDEN_ORDER_ACTIONS:
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        allowed = [a for a in actions if a not in FORBIDDEN_ORDER_ACTIONS]
+        if not allowed:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(allowed)
+
+
+register_permission_policy(PublicationOrder, OrderPermissionPolicy(PublicationOrder), exact_class=True)
+
+
+class PublicationOrderViewSet(SnippetViewSet):
+    model = PublicationOrder
+    icon = "mail"
+    menu_label = "Orders"
+    list_display = ["reference", "name", "organisation", "country", "items", "created_at", "status"]
+    list_filter = ["status"]
+    search_fields = ["reference", "name", "organisation", "email", "country__name"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return PublicationOrder.objects.select_related("country").prefetch_related("lines")
+
+
+class PublicationViewSet(SnippetViewSet):
+    model = Publication
+    icon = "doc-full"
+    menu_label = "Catalogue"
+    list_display = ["title", "year", "format", "pages", "price", "available"]
+    list_filter = ["format", "available"]
+    search_fields = ["title", "isbn", "description"]
+
+
+class PublishingGroup(SnippetViewSetGroup):
+    menu_label = "Publications"
+    menu_icon = "doc-full-inverse"
+    menu_order = 220
+    items = (PublicationOrderViewSet, PublicationViewSet)
+
+
+register_snippet(PublishingGroup)
