@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from landmine_monitor.countries.models import Country
 from landmine_monitor.countries.selectors import resolve_country
@@ -148,26 +150,30 @@ def save_report(
     is_sample: bool = False,
 ) -> SaveResult:
     """Create the (country, edition) report, or add a revision to it; publish it if asked."""
-    existing = CountryReportPage.objects.filter(country=country, edition=edition).first()
-    if existing is None:
-        page = CountryReportPage(
-            title=doc.title or f"{country.name}: {edition.title}",
-            slug=country.slug,
-            country=country,
-            edition=edition,
-            live=False,
-            is_sample=is_sample,
-        )
-        made = _fill(page, doc)
-        ensure_edition_page(edition).add_child(instance=page)
-        changes = ["new report"]
-    else:
-        page = existing.get_latest_revision_as_object()
-        changes = diff_documents(document_of(page), doc)
-        made = _fill(page, doc)
-    revision = page.save_revision(user=user, log_action=True)
-    if publish:
-        revision.publish(user=user)
+    # Wagtail re-indexes a page's references on every save of every footnote and citation, which
+    # makes a report's save quadratic in its footnotes; index once, at the end, instead.
+    with disable_reference_index_auto_update():
+        existing = CountryReportPage.objects.filter(country=country, edition=edition).first()
+        if existing is None:
+            page = CountryReportPage(
+                title=doc.title or f"{country.name}: {edition.title}",
+                slug=country.slug,
+                country=country,
+                edition=edition,
+                live=False,
+                is_sample=is_sample,
+            )
+            made = _fill(page, doc)
+            ensure_edition_page(edition).add_child(instance=page)
+            changes = ["new report"]
+        else:
+            page = existing.get_latest_revision_as_object()
+            changes = diff_documents(document_of(page), doc)
+            made = _fill(page, doc)
+        revision = page.save_revision(user=user, log_action=True)
+        if publish:
+            revision.publish(user=user)
+    ReferenceIndex.create_or_update_for_object(CountryReportPage.objects.get(pk=page.pk))
     return SaveResult(
         page=page, created=existing is None, published=publish, sources_created=made, changes=changes
     )
