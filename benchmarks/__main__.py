@@ -18,7 +18,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from . import api_bench, setup_bench
+from . import api_bench, import_bench, setup_bench
 from ._env import median
 
 LOAD_TARGET_S = 10.0
@@ -164,12 +164,115 @@ def run_api(console: Console, served_dir: Path) -> tuple[Table, list[str]]:
     return table, notes
 
 
+def run_import(console: Console) -> tuple[Table, list[str]]:
+    """Benchmark 3, in its own fresh folder; returns the table and notes."""
+    n = import_bench.REPORTS
+    target_s = import_bench.target_s(n)
+    table = Table(
+        title=(
+            f"3. Importing {n:,} country reports into a fresh SQLite database: `landmine-monitor "
+            f"import <folder> --edition YEAR --publish`, one command per edition"
+        ),
+        title_justify="left",
+    )
+    columns = ["step", "reports", "MB", "time", "CPU", "reports/s", "MB/s", "peak RSS", "target", "result"]
+    for name in columns:
+        table.add_column(name, justify="left" if name == "step" else "right")
+
+    def row(step: str, **cells: str) -> None:
+        cells.setdefault("target", "—")
+        cells.setdefault("result", _verdict(None, None))
+        table.add_row(
+            step, *(cells.get(name.replace("/", "_per_").replace(" ", "_"), "") for name in columns[1:])
+        )
+
+    notes: list[str] = []
+    result = import_bench.run(progress=lambda text: console.print(f"[dim]  {text}[/]"))
+    row("setup --no-account", time=f"{result.setup_s:.1f} s")
+    row(
+        f"write the corpus ({result.markdown} .md)",
+        reports=f"{result.reports:,}",
+        MB=f"{result.corpus_bytes / 1e6:.1f}",
+        time=f"{result.generate_s:.1f} s",
+    )
+    for edition in result.editions:
+        child = edition.child
+        if child is None:
+            row(f"import {edition.year}", reports=f"0 of {edition.files}", time="skipped", result="")
+            continue
+        saved = len(edition.saved)
+        megabytes = edition.saved_bytes(result.sizes) / 1e6
+        row(
+            f"import {edition.year}" + (" (stopped)" if child.stopped else ""),
+            reports=f"{saved}" if saved == edition.files else f"{saved} of {edition.files}",
+            MB=f"{megabytes:.1f}",
+            time=f"{child.wall_s:.1f} s",
+            CPU=f"{child.cpu_s:.1f} s",
+            reports_per_s=f"{saved / child.wall_s:.2f}" if child.wall_s else "—",
+            MB_per_s=f"{megabytes / child.wall_s:.3f}" if child.wall_s else "—",
+            peak_RSS=f"{child.maxrss_mb:.0f} MB",
+        )
+    ok = not result.problems and result.imported > 0
+    # Stopped at the limit: the true total is longer than both the time spent and the projection.
+    measured = max(result.projected_s, result.total_s) if ok else None
+    row(
+        "import, total" + (" (→ projected)" if result.stopped else ""),
+        reports=f"{result.imported:,}"
+        + (f" of {result.reports:,}" if result.imported != result.reports else ""),
+        MB=f"{result.imported_bytes / 1e6:.1f}",
+        time=f"{result.total_s:.1f} s" + (f" → {result.projected_s:.0f} s" if result.stopped else ""),
+        CPU=f"{result.cpu_s:.1f} s",
+        reports_per_s=f"{result.per_second:.2f}",
+        MB_per_s=f"{result.mb_per_second:.3f}",
+        target=f"< {target_s:.0f} s" if target_s >= 10 else f"< {target_s:.1f} s",
+        result=_verdict(measured, target_s),
+    )
+    row(
+        "import, peak RSS",
+        peak_RSS=f"{result.peak_rss_mb:.0f} MB",
+        target=f"< {import_bench.TARGET_RSS_MB:.0f} MB",
+        result=_verdict(result.peak_rss_mb if ok else None, import_bench.TARGET_RSS_MB),
+    )
+    found = result.verified or {}
+    if found:
+        row(
+            "check: live pages",
+            reports=f"{found.get('live', 0):,}",
+            target="= reports saved",
+            result="[bold green]OK[/]" if ok else "[bold red]WRONG[/]",
+        )
+        notes.append(
+            f"import check: {found.get('live', 0):,} live report pages, {found.get('footnotes', 0):,} "
+            f"footnotes, {found.get('citations', 0):,} citations, {found.get('sources', 0):,} sources "
+            f"in the database"
+        )
+    if result.stopped:
+        notes.append(
+            f"import: stopped at the {result.limit_s:.0f} s limit (LM_BENCH_IMPORT_LIMIT_S) after "
+            f"{result.imported:,} of {result.reports:,} reports; the total is projected at the rate measured"
+        )
+    times = result.seconds_per_report()
+    k = min(50, len(times) // 3)
+    if k >= 3:
+        notes.append(
+            f"import: {sum(times[:k]) / k:.2f} s per report for the first {k}, "
+            f"{sum(times[-k:]) / k:.2f} s for the last {k} (the database grows as it goes)"
+        )
+    for edition in result.editions:
+        if edition.failures:
+            failed = edition.failures
+            notes.append(f"import {edition.year}: {len(failed)} files failed, first: {failed[0]}")
+    notes += [f"import check: {problem}" for problem in result.problems]
+    return table, notes
+
+
 def main(argv: list[str] | None = None) -> int:
     argparse.ArgumentParser(
         prog="python -m benchmarks",
         description=(
-            "Time loading the reference data into a fresh SQLite database and the API's latency "
-            "against `landmine-monitor serve` on 127.0.0.1; print the figures beside their "
+            "Time loading the reference data into a fresh SQLite database, the API's latency "
+            "against `landmine-monitor serve` on 127.0.0.1, and importing a synthetic corpus of "
+            "country reports (LM_BENCH_REPORTS, default 1,000); print the figures beside their "
             "targets. Always exits 0. See benchmarks/README.md."
         ),
     ).parse_args(argv)
@@ -194,6 +297,13 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:
                 notes.append(f"API benchmark failed: {_error_text(exc)}")
                 traceback.print_exc()
+    try:
+        import_table, import_notes = run_import(console)
+        tables.append(import_table)
+        notes.extend(import_notes)
+    except Exception as exc:
+        notes.append(f"import benchmark failed: {_error_text(exc)}")
+        traceback.print_exc()
 
     console.print()
     console.print(_context_line(db))
@@ -202,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         console.print(table)
     for note in notes:
         console.print(f"[yellow]note:[/] {note}")
-    expected = 1 + sum(1 for e in api_bench.ENDPOINTS if e.target_median_ms is not None)
+    expected = 1 + sum(1 for e in api_bench.ENDPOINTS if e.target_median_ms is not None) + 2  # + import
     passed, missed = VERDICTS.count("PASS"), VERDICTS.count("MISS")
     summary = f"Targets: {passed} PASS, {missed} MISS"
     if passed + missed < expected:
