@@ -28,6 +28,7 @@ def _choose(page: Page, field: str, what: str, search: str | None = None) -> Non
     """Pick a related object through a Wagtail chooser: open its modal, optionally search,
     click the result, and check the choice shows in the form."""
     wrapper = page.locator(f"[data-field-wrapper]:has(#id_{field})")
+    _close_date_pickers(page)
     wrapper.locator("button[data-chooser-action-choose]:visible").click()
     modal = page.get_by_role("dialog")
     expect(modal).to_be_visible()
@@ -42,14 +43,22 @@ def _choose(page: Page, field: str, what: str, search: str | None = None) -> Non
 
 
 def _fill_date(page: Page, field: str, value: str) -> None:
-    page.locator(f"#id_{field}").fill(value)
-    page.keyboard.press("Escape")  # close the date picker that opened over the form
-    # Escape does not always close it, and an open picker swallows the next click.
+    """Set a date field's value without focusing it: focus opens Wagtail's date picker, which
+    can then sit over the next control and swallow its click (it did, under load, in CI)."""
+    page.locator(f"#id_{field}").evaluate(
+        "(el, v) => { el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })) }",
+        value,
+    )
+
+
+def _close_date_pickers(page: Page) -> None:
+    """Escape does not always close Wagtail's date picker, and an open one swallows clicks."""
     page.evaluate("document.querySelectorAll('.xdsoft_datetimepicker').forEach(p => p.style.display='none')")
     expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
 
 
 def _save(page: Page) -> None:
+    _close_date_pickers(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Save", exact=True).click()
 
