@@ -16,8 +16,8 @@ byte for byte (a seeded `random.Random`, no clock, no hashing of str).
   `reports/importers/text.py`): the site menu and a decoration line, a title line
   "COUNTRY, Landmine Monitor Report YEAR", a "Key developments since …" paragraph, the headings
   Mine Ban Policy, Production, Transfer and Stockpiling, Landmine Problem, Mine Action, Mine Risk
-  Education, Landmine Casualties and Survivor Assistance (one in four headings lost, its
-  paragraphs set off by two blank lines instead, as in the archive), paragraphs with `[n]`
+  Education, Landmine Casualties and Survivor Assistance (each but the first lost one time in
+  four, its paragraphs set off by two blank lines instead, as in the archive), paragraphs with `[n]`
   markers (one line each, or hard-wrapped at 72 columns in one file in six), and the note list
   "[n] …" at the end.
 * One in ten is Markdown in the authoring format (`docs/authoring-format.md`): `# Country —

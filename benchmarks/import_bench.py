@@ -27,6 +27,7 @@ reports in one child process under cProfile and prints the most expensive functi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -235,9 +236,10 @@ def run_child(cmd: list[str], env: dict[str, str], timeout_s: float, stderr_path
                 raise BenchmarkError(f"{cmd[0]} (pid {process.pid}) did not exit after SIGKILL")
             time.sleep(POLL_S)
     finally:
-        if not pid:  # an exception above: do not leave the child running
+        if not pid:  # an exception above: do not leave the child running (nor wait on it)
             process.kill()
-            os.waitpid(process.pid, 0)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(process.pid, os.WNOHANG)
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
     reader.join(timeout=5)
