@@ -18,7 +18,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from . import api_bench, import_bench, setup_bench
+from . import api_bench, import_bench, load_bench, setup_bench
 from ._env import median
 
 LOAD_TARGET_S = 10.0
@@ -33,6 +33,14 @@ def _verdict(value: float | None, target: float | None) -> str:
         return "[bold red]ERROR[/]"
     VERDICTS.append("PASS" if value < target else "MISS")
     return "[bold green]PASS[/]" if value < target else "[bold red]MISS[/]"
+
+
+def _verdict_at_least(value: float | None, minimum: float) -> str:
+    if value is None or value != value:
+        VERDICTS.append("ERROR")
+        return "[bold red]ERROR[/]"
+    VERDICTS.append("PASS" if value >= minimum else "MISS")
+    return "[bold green]PASS[/]" if value >= minimum else "[bold red]MISS[/]"
 
 
 def _error_text(error: BaseException) -> str:
@@ -161,6 +169,70 @@ def run_api(console: Console, served_dir: Path) -> tuple[Table, list[str]]:
                 )
             if result.reconnects:
                 notes.append(f"{endpoint.label}: the server closed the connection {result.reconnects} times")
+    return table, notes
+
+
+def run_load(console: Console, served_dir: Path) -> tuple[Table, list[str]]:
+    """Benchmark 4: public pages under 16 concurrent clients; returns the table and notes."""
+    lb = load_bench
+    table = Table(
+        title=(
+            f"4. Public pages under load: wrk in a second process, {lb.CLIENTS} concurrent keep-alive "
+            f"clients for {lb.DURATION_S} s each, against `landmine-monitor serve` (SQLite)"
+        ),
+        title_justify="left",
+    )
+    for column in ("page", "requests", "req/s", "median", "p95", "p99", "max", "target", "result"):
+        table.add_column(column, justify="left" if column in ("page", "target") else "right")
+    notes: list[str] = []
+    console.print("[dim]  pages under load (about a minute)…[/]")
+    results = lb.run(served_dir)
+    static = results[0]
+    for result in results:
+        cached = result.label.endswith(", cached")
+        ok = result.requests > 0 and not result.errors
+        cells = [
+            result.label,
+            f"{result.requests}" + (f" ({result.errors} err)" if result.errors else ""),
+            f"{result.per_second:.0f}",
+            f"{result.median_ms:.1f} ms",
+            f"{result.p95_ms:.1f} ms",
+            f"{result.p99_ms:.1f} ms",
+            f"{result.max_ms:.1f} ms",
+        ]
+        if cached:
+            share = result.per_second / static.per_second if static.per_second else None
+            table.add_row(
+                *cells,
+                f"median < {lb.TARGET_MEDIAN_MS:.0f} ms",
+                _verdict(result.median_ms if ok else None, lb.TARGET_MEDIAN_MS),
+            )
+            table.add_row(
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                f"p95 < {lb.TARGET_P95_MS:.0f} ms",
+                _verdict(result.p95_ms if ok else None, lb.TARGET_P95_MS),
+            )
+            table.add_row(
+                "",
+                "",
+                f"{share:.0%} of static" if share else "—",
+                "",
+                "",
+                "",
+                "",
+                f"≥ {lb.TARGET_STATIC_SHARE:.0%} of static req/s",
+                _verdict_at_least(share if ok else None, lb.TARGET_STATIC_SHARE),
+            )
+        else:
+            table.add_row(*cells, "—", "[dim]report[/]" if ok else "[bold red]ERROR[/]")
+        if result.errors:
+            notes.append(f"{result.label}: {result.errors} failed requests")
     return table, notes
 
 
@@ -297,6 +369,13 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:
                 notes.append(f"API benchmark failed: {_error_text(exc)}")
                 traceback.print_exc()
+            try:
+                load_table, load_notes = run_load(console, served_dir)
+                tables.append(load_table)
+                notes.extend(load_notes)
+            except Exception as exc:
+                notes.append(f"load benchmark failed: {_error_text(exc)}")
+                traceback.print_exc()
     try:
         import_table, import_notes = run_import(console)
         tables.append(import_table)
@@ -312,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
         console.print(table)
     for note in notes:
         console.print(f"[yellow]note:[/] {note}")
-    expected = 1 + sum(1 for e in api_bench.ENDPOINTS if e.target_median_ms is not None) + 2  # + import
+    # reference load, API targets, 2 pages x (median, p95, share of static), import time and memory
+    expected = 1 + sum(1 for e in api_bench.ENDPOINTS if e.target_median_ms is not None) + 6 + 2
     passed, missed = VERDICTS.count("PASS"), VERDICTS.count("MISS")
     summary = f"Targets: {passed} PASS, {missed} MISS"
     if passed + missed < expected:

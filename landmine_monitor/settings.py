@@ -8,6 +8,9 @@
 | LM_DEBUG | "1" turns Django's debug mode on | off |
 | LM_ALLOWED_HOSTS | comma-separated host names | localhost, 127.0.0.1, [::1] |
 | LM_BASE_URL | public address, used in admin e-mails | http://localhost:8000 |
+| LM_PAGE_CACHE_SECONDS | how long a rendered public page is kept; 0 turns the page cache off | 3600 |
+| LM_PAGE_CACHE_CHECK_SECONDS | how often a process looks whether content changed | 1 |
+| LM_PAGE_CACHE_ENTRIES | pages kept per process | 2000 |
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ INSTALLED_APPS = [
     "landmine_monitor.editions",
     "landmine_monitor.facts",
     "landmine_monitor.reports",
+    "landmine_monitor.network",
     "landmine_monitor.maps",
     "landmine_monitor.publishing",
     "landmine_monitor.reference",
@@ -87,6 +91,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Repeat visits: a 304 when the page's ETag still matches; whole pages from memory for visitors
+    # who are not signed in (landmine_monitor/instance/cache.py), before sessions are touched.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "landmine_monitor.instance.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -130,6 +138,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+CACHES = {
+    # Per process; what makes an entry stale is kept in the database (instance.cache), so several
+    # processes stay consistent. "pages" holds whole rendered pages, "default" everything else.
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LM_PAGE_CACHE_ENTRIES", "2000"))},
+    },
+}
+PAGE_CACHE_SECONDS = int(os.environ.get("LM_PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_CHECK_SECONDS = float(os.environ.get("LM_PAGE_CACHE_CHECK_SECONDS", "1"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -34,3 +34,30 @@ ensure_chromium() {
     exit 1
   fi
 }
+
+VNU_VERSION="26.9.27"
+
+ensure_html_checker() {
+  # The Nu Html Checker (the W3C validator's engine) checks the pages' HTML: a Java archive from
+  # the npm registry, kept inside the virtual environment, and a Java runtime to run it.
+  if ! command -v java >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless
+    else
+      echo "Java is needed for the HTML checks: sudo apt-get install default-jre-headless" >&2
+      exit 1
+    fi
+  fi
+  if [ ! -f ".venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar" ] || \
+     ! grep -q "\"version\": \"${VNU_VERSION}\"" .venv/vnu/node_modules/vnu-jar/package.json 2>/dev/null; then
+    if ! command -v npm >/dev/null; then
+      if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
+      else
+        echo "npm is needed to fetch the HTML checker: sudo apt-get install npm" >&2
+        exit 1
+      fi
+    fi
+    npm install --silent --no-save --no-audit --no-fund --prefix .venv/vnu "vnu-jar@${VNU_VERSION}"
+  fi
+}

@@ -28,6 +28,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ensure_publishing_pages(home)
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    """The public page cache is made stale when a transaction commits; most tests change data in
+    a transaction that never commits, so the cache is off unless a test asks for `page_cache`."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, as it is in production, and empty."""
+    from django.core.cache import caches
+
+    from landmine_monitor.instance.cache import version
+
+    settings.PAGE_CACHE_SECONDS = 3600
+    caches["pages"].clear()
+    version.forget()
+    yield caches["pages"]
+    caches["pages"].clear()
+    version.forget()
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The project's shared reference folder (raw public data, the seed report)."""

@@ -21,7 +21,9 @@ from landmine_monitor.countries.selectors import (
     search_countries,
 )
 from landmine_monitor.facts.selectors import facts_about
-from landmine_monitor.reports.selectors import citations_of, public_reports
+from landmine_monitor.network.api_auth import api_auth, api_user
+from landmine_monitor.network.permissions import readable_version, visible_reports
+from landmine_monitor.reports.selectors import citations_of
 from landmine_monitor.sources.models import Source
 from landmine_monitor.treaties.models import Treaty
 from landmine_monitor.treaties.rules import Status
@@ -42,9 +44,12 @@ api = NinjaAPI(
     description=(
         "Countries and other areas, their standing towards the Mine Ban Treaty and related "
         "treaties on any date, and their votes on UN General Assembly landmine resolutions. "
-        "Every treaty action and vote carries its source."
+        "Every treaty action and vote carries its source. "
+        "An API token (`landmine-monitor token create USERNAME`) sent as "
+        "`Authorization: Bearer <token>` adds the draft reports its user may see, marked `draft`."
     ),
     urls_namespace="api-v1",
+    auth=api_auth,
 )
 
 
@@ -162,24 +167,29 @@ def parties(request: HttpRequest, slug: str, on: datetime.date | None = None):
 
 @api.get("/reports", response=schemas.ReportListOut, tags=["reports"])
 def list_reports(request: HttpRequest, edition: int | None = None, country: str | None = None):
-    """Published country reports, filtered by edition year and country."""
-    pages = public_reports().order_by("edition__year", "country__name")
+    """Published country reports, filtered by edition year and country; with a token, also the
+    drafts its user may see, each marked `draft`."""
+    user = api_user(request)
+    pages = visible_reports(user).order_by("edition__year", "country__name")
     if edition:
         pages = pages.filter(edition__year=edition)
     if country:
         pages = pages.filter(country=resolve_country(country))
-    return payloads.report_list(pages)
+    return payloads.report_list(readable_version(user, page) for page in pages)
 
 
 @api.get("/reports/{int:edition}/{country}", response=schemas.ReportOut, tags=["reports"])
 def report(request: HttpRequest, edition: int, country: str):
     """A published country report: sections, paragraphs with their footnotes, footnotes with
-    their sources, and the warnings the import raised."""
+    their sources, and the warnings the import raised. With a token whose user may see the
+    report's draft, its latest revision, marked `draft`; a draft the user may not see is a 404,
+    as if it did not exist."""
+    user = api_user(request)
     found = resolve_country(country)
-    page = public_reports().filter(edition__year=edition, country=found).first()
+    page = visible_reports(user).filter(edition__year=edition, country=found).first()
     if page is None:
         raise UnknownReport(f"No published {edition} report for {found.name}")
-    return payloads.report(page)
+    return payloads.report(*readable_version(user, page))
 
 
 @api.get("/sources/{int:source_id}", response=schemas.SourceDetailOut, tags=["sources"])

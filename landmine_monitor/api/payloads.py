@@ -272,22 +272,24 @@ def facts_of_country(c: Country, facts: Iterable[Fact]) -> schemas.CountryFactsO
     return schemas.CountryFactsOut.model_validate({"country": country(c), "facts": [fact(f) for f in facts]})
 
 
-def report_ref(page) -> dict:
+def report_ref(page, draft: bool = False) -> dict:
     return {
         "country": country_ref(page.country),
         "edition": page.edition.year,
         "title": page.title,
         "url": f"/api/v1/reports/{page.edition.year}/{page.country.iso3 or page.country.slug}",
         "is_sample": page.is_sample,
+        "draft": draft,
     }
 
 
-def report_list(pages) -> schemas.ReportListOut:
-    results = [report_ref(p) for p in pages]
+def report_list(versions: Iterable[tuple[object, bool]]) -> schemas.ReportListOut:
+    """The list of reports, each given as (page or revision, whether it is a draft)."""
+    results = [report_ref(page, draft) for page, draft in versions]
     return schemas.ReportListOut.model_validate({"count": len(results), "results": results})
 
 
-def report(page) -> schemas.ReportOut:
+def report(page, draft: bool = False) -> schemas.ReportOut:
     doc = document_of(page)
     citations = {f.number: list(f.citations.all()) for f in page.footnotes.all()}
     return schemas.ReportOut.model_validate(
@@ -296,6 +298,7 @@ def report(page) -> schemas.ReportOut:
             "edition": page.edition.year,
             "title": doc.title,
             "is_sample": page.is_sample,
+            "draft": draft,
             "key_developments": doc.key_developments,
             "summary_table": [list(row) for row in doc.summary_table],
             "sections": [

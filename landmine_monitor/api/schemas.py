@@ -231,6 +231,7 @@ class ReportRef(Schema):
     title: str
     url: str
     is_sample: bool
+    draft: bool = False  # True: an unpublished revision, listed only for a token whose user may see it
 
 
 class ReportListOut(Schema):
@@ -266,6 +267,7 @@ class ReportOut(Schema):
     edition: int
     title: str
     is_sample: bool
+    draft: bool = False  # True: the latest revision, not yet published, shown to a user who may see it
     key_developments: str
     summary_table: list[list[str]]
     sections: list[SectionOut]

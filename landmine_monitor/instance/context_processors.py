@@ -29,10 +29,12 @@ def site_menu(request) -> dict:
 
 
 def _build_menu() -> list[tuple[str, str]]:
-    from landmine_monitor.reports.models import EditionPage
+    from landmine_monitor.reports.models import CountryReportPage, EditionPage
 
     pages = {p.slug: p.url for p in Page.objects.live().filter(depth=3)}
-    latest = EditionPage.objects.live().order_by("-edition__year").first()
+    # The latest edition with a published report: an edition still in research has only drafts.
+    published = CountryReportPage.objects.live().values("edition")
+    latest = EditionPage.objects.live().filter(edition__in=published).order_by("-edition__year").first()
     if latest is not None:
         pages["toc"] = latest.url
     return [(label, pages[slug]) for label, slug in MENU if pages.get(slug)]

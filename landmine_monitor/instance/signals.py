@@ -1,14 +1,35 @@
-"""Keep the cached menu in step with what is published."""
+"""Keep cached output in step with the database: the site menu, and every cached public page."""
 
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
+from .cache import content_changed
 from .context_processors import MENU_CACHE_KEY
+
+# The apps whose records the public pages show (reports, countries, treaties, votes, facts, ...).
+CONTENT_APP_PREFIX = "landmine_monitor."
+# Records no public page shows: saving them must not empty the cache.
+NOT_SHOWN = {("instance", "contentversion"), ("publishing", "publicationorder")}
 
 
 def forget_menu(**kwargs) -> None:
     cache.delete(MENU_CACHE_KEY)
 
 
+def record_changed(sender, **kwargs) -> None:
+    if sender.__module__ == "__fake__":
+        return  # a historical model, in a migration
+    meta = sender._meta
+    if (meta.app_label, meta.model_name) in NOT_SHOWN:
+        return
+    if sender.__module__.startswith(CONTENT_APP_PREFIX) or meta.app_label in ("wagtailcore", "wagtailimages"):
+        content_changed()
+
+
 page_published.connect(forget_menu, dispatch_uid="forget-menu-on-publish")
 page_unpublished.connect(forget_menu, dispatch_uid="forget-menu-on-unpublish")
+page_published.connect(content_changed, dispatch_uid="pages-stale-on-publish")
+page_unpublished.connect(content_changed, dispatch_uid="pages-stale-on-unpublish")
+post_save.connect(record_changed, dispatch_uid="pages-stale-on-save")
+post_delete.connect(record_changed, dispatch_uid="pages-stale-on-delete")

@@ -18,6 +18,7 @@ from landmine_monitor.countries.models import Country, CountryKind, CountryName,
 from landmine_monitor.countries.names import fold_name
 from landmine_monitor.editions.models import Edition, EditionState
 from landmine_monitor.facts.models import Indicator, ValueType
+from landmine_monitor.instance.cache import content_changed
 from landmine_monitor.sources.models import Source, SourceKind
 from landmine_monitor.treaties.models import ActionKind, EntryIntoForceRule, Treaty, TreatyAction
 from landmine_monitor.unga.models import Resolution, Vote, VoteChoice
@@ -350,4 +351,5 @@ def load_reference(data_dir: Path = DATA_DIR, progress: Progress | None = None) 
         if progress:
             progress(label)
         step(loader)
+    content_changed()  # loaded in bulk, without the save signals: cached pages are stale now
     return loader.created

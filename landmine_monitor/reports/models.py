@@ -9,10 +9,13 @@ each footnote with its citations of `Source` records.
 from __future__ import annotations
 
 from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -21,7 +24,9 @@ from landmine_monitor.countries.models import Country
 from landmine_monitor.editions.models import Edition
 from landmine_monitor.sources.models import Source
 
+from .citing import BIBTEX_MEDIA_TYPE, CSL_JSON_MEDIA_TYPE, ReportReference, bibtex, csl_json, plain_text
 from .document import SectionKind
+from .templatetags.report_text import inline_text
 
 KIND_CHOICES = [(k.value, k.value.replace("-", " ").capitalize()) for k in SectionKind]
 
@@ -87,7 +92,10 @@ class EditionPage(Page):
         return context
 
 
-class CountryReportPage(Page):
+class CountryReportPage(RoutablePageMixin, Page):
+    """A country's report in one edition, at /reports/<year>/<country-slug>/; its citation is
+    downloadable beside it as `cite.bib` (BibTeX) and `cite.json` (CSL-JSON)."""
+
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="reports")
     edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="reports")
     key_developments = models.TextField(blank=True)
@@ -127,6 +135,51 @@ class CountryReportPage(Page):
         constraints = [
             models.UniqueConstraint(fields=["country", "edition"], name="one_report_per_country_and_edition")
         ]
+
+    def get_context(self, request, *args, **kwargs):
+        from . import reading
+
+        context = super().get_context(request, *args, **kwargs)
+        context["report"] = reading.read_report(self)
+        context["title_text"] = inline_text(self.title)
+        context["contents_url"] = self.get_parent().get_url(request)
+        context["other_editions"] = reading.other_editions(self, request)
+        context["previous_report"], context["next_report"] = reading.neighbours(self)
+        reference = self.reference(request)
+        context["citation"] = {
+            "text": plain_text(reference),
+            "bibtex": bibtex(reference),
+            "csl_json": csl_json(reference),
+        }
+        return context
+
+    def reference(self, request) -> ReportReference:
+        """What a citation of the report says, as `citing` formats it."""
+        released = self.edition.release_at
+        return ReportReference(
+            title=inline_text(self.title) or self.country.name,
+            edition_title=self.edition.title,
+            year=self.edition.year,
+            url=request.build_absolute_uri(self.get_url(request)),
+            accessed=timezone.localdate(),
+            slug=self.country.slug,
+            released=timezone.localdate(released) if released else None,
+            sample=self.is_sample,
+        )
+
+    @path("cite.bib/", name="cite-bibtex")
+    def cite_bibtex(self, request):
+        return self._citation_file(bibtex, BIBTEX_MEDIA_TYPE, "bib", request)
+
+    @path("cite.json/", name="cite-csl-json")
+    def cite_csl_json(self, request):
+        return self._citation_file(csl_json, CSL_JSON_MEDIA_TYPE, "json", request)
+
+    def _citation_file(self, formatter, content_type: str, extension: str, request) -> HttpResponse:
+        reference = self.reference(request)
+        response = HttpResponse(formatter(reference), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{reference.key}.{extension}"'
+        return response
 
 
 class ReportFootnote(Orderable, ClusterableModel):

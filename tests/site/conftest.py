@@ -160,3 +160,26 @@ def logged_in(page, editor):
     page.get_by_role("button", name=re.compile("sign in", re.I)).click()
     page.wait_for_url(re.compile(r"/admin/$"))
     return page
+
+
+# The main public pages, for the whole-page checks (accessibility, HTML validity).
+MAIN_PAGES = [
+    "/",
+    "/about-us/",
+    "/the-issues/",
+    "/research-products/",
+    "/order-publications/",
+    "/press-room/",
+    "/researchers/",
+    "/reports/",
+    "/reports/1999/",
+    "/reports/1999/north-korea/",
+    "/countries/",
+    "/countries/north-korea/",
+    "/map/?on=1999-12-31",
+]
+
+
+@pytest.fixture
+def main_pages() -> list[str]:
+    return list(MAIN_PAGES)

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from landmine_monitor.instance.services import ensure_first_account, ensure_site
+from landmine_monitor.network.roles import ensure_roles
 from landmine_monitor.pages.services import ensure_content_pages
 from landmine_monitor.publishing.services import ensure_publishing_pages
 from landmine_monitor.reference.load import load_reference
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         with console.status("Loading the sample reports…"):
             created["sample reports"] = ensure_sample_reports()
         ensure_publishing_pages(home)
+        created["roles"] = ensure_roles()
         account = None if options["no_account"] else ensure_first_account()
 
         table = Table(title="Reference data added", show_header=True)

@@ -1,0 +1,60 @@
+"""Reading the reporting network: the research log, overdue requests, assignments, tokens."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from wagtail.models import APIToken
+
+from landmine_monitor.editions.models import Edition
+
+from .models import (
+    Interview,
+    Milestone,
+    RequestForInformation,
+    RequestState,
+    ResearcherAssignment,
+)
+from .permissions import covered
+
+
+def overdue_condition(on: datetime.date) -> Q:
+    """Requests still pending whose answer was due before `on`."""
+    return Q(state=RequestState.PENDING, response_due__lt=on)
+
+
+def requests_for(user) -> QuerySet[RequestForInformation]:
+    """The requests for information of the countries the user covers."""
+    return covered(user, RequestForInformation.objects.select_related("country", "edition", "researcher"))
+
+
+def overdue_requests(on: datetime.date | None = None, *, user=None) -> QuerySet[RequestForInformation]:
+    """Pending requests past their due date on `on` (default today), the longest overdue first;
+    with `user`, only those of the countries that user covers."""
+    requests = (
+        requests_for(user)
+        if user is not None
+        else RequestForInformation.objects.select_related("country", "edition", "researcher")
+    )
+    return requests.filter(overdue_condition(on or timezone.localdate())).order_by("response_due", "pk")
+
+
+def interviews_for(user) -> QuerySet[Interview]:
+    return covered(user, Interview.objects.select_related("country", "edition", "researcher"))
+
+
+def researchers_of(edition: Edition) -> QuerySet[ResearcherAssignment]:
+    """Who researches which country in the edition."""
+    return ResearcherAssignment.objects.filter(edition=edition).select_related("country", "researcher")
+
+
+def calendar_of(edition: Edition) -> QuerySet[Milestone]:
+    return Milestone.objects.filter(edition=edition).order_by("due_on")
+
+
+def tokens_of(user=None) -> QuerySet[APIToken]:
+    """API tokens, revoked ones included, of one user or of everyone, the oldest first."""
+    tokens = APIToken.objects.select_related("user").order_by("created", "pk")
+    return tokens.filter(user=user) if user is not None else tokens
