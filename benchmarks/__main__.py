@@ -343,7 +343,8 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m benchmarks",
         description=(
             "Time loading the reference data into a fresh SQLite database, the API's latency "
-            "against `landmine-monitor serve` on 127.0.0.1, and importing a synthetic corpus of "
+            "against `landmine-monitor serve` on 127.0.0.1, public pages under 16 concurrent clients "
+            "(wrk), and importing a synthetic corpus of "
             "country reports (LM_BENCH_REPORTS, default 1,000); print the figures beside their "
             "targets. Always exits 0. See benchmarks/README.md."
         ),

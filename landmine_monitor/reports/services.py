@@ -6,21 +6,27 @@ in Wagtail's history. A report is a draft unless it is published.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from wagtail.models import ReferenceIndex
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published, published
 
 from landmine_monitor.countries.models import Country
 from landmine_monitor.countries.selectors import resolve_country
 from landmine_monitor.editions.models import Edition
-from landmine_monitor.reports.citations import ibid_locator, parse_footnote
-from landmine_monitor.sources.services import find_or_create_source
+from landmine_monitor.reports.citations import Citation, ibid_locator, parse_footnote
+from landmine_monitor.sources.services import find_or_create_sources
 
 from .document import Footnote, Paragraph, ReportDocument, Section, SectionKind, Warning
 from .models import CountryReportPage, EditionPage, FootnoteCitation, ReportFootnote, ReportsIndexPage
+
+wagtail_logger = logging.getLogger("wagtail")
 
 
 @dataclass
@@ -90,33 +96,42 @@ def document_of(page: CountryReportPage) -> ReportDocument:
 
 
 def _footnotes_with_citations(doc: ReportDocument) -> tuple[list[ReportFootnote], int]:
-    """Footnotes for the page, each with its citations linked to Source records (created when
-    new). An "Ibid." cites what the footnote it repeats cites."""
+    """Footnotes for the page, unsaved, each with its citations linked to Source records (created
+    when new, all in one batch: see `find_or_create_sources`), and the number of sources created.
+    An "Ibid." cites what the footnote it repeats cites."""
+    parsed: list[list[Citation] | None] = []  # per footnote: its citations, or None for an "Ibid."
+    numbers: set[int] = set()
+    for fn in doc.footnotes:
+        parsed.append(None if fn.ibid_of is not None and fn.ibid_of in numbers else parse_footnote(fn.text))
+        numbers.add(fn.number)
+    found = iter(find_or_create_sources([c for citations in parsed if citations for c in citations]))
     made = 0
+    locator_length = FootnoteCitation._meta.get_field("locator").max_length
     by_number: dict[int, list[FootnoteCitation]] = {}
     footnotes = []
-    for position, fn in enumerate(doc.footnotes):
-        citations = []
-        if fn.ibid_of is not None and fn.ibid_of in by_number:
+    for position, (fn, citations) in enumerate(zip(doc.footnotes, parsed, strict=True)):
+        if citations is None:
             # "Ibid., p. 12" cites the same sources at its own page.
             own = ibid_locator(fn.text)
-            citations = [
+            cited = [
                 FootnoteCitation(source=c.source, locator=own or c.locator) for c in by_number[fn.ibid_of]
             ]
         else:
-            for citation in parse_footnote(fn.text):
-                source, created = find_or_create_source(citation)
+            cited = []
+            for citation in citations:
+                source, created = next(found)
                 made += int(created)
-                locator = citation.locator[: FootnoteCitation._meta.get_field("locator").max_length]
-                citations.append(FootnoteCitation(source=source, locator=locator))
-        by_number[fn.number] = citations
+                cited.append(FootnoteCitation(source=source, locator=citation.locator[:locator_length]))
+        by_number[fn.number] = cited
         footnote = ReportFootnote(number=fn.number, text=fn.text, ibid_of=fn.ibid_of, sort_order=position)
-        footnote.citations = citations
+        footnote.citations = cited
         footnotes.append(footnote)
     return footnotes, made
 
 
-def _fill(page: CountryReportPage, doc: ReportDocument) -> int:
+def _fill(page: CountryReportPage, doc: ReportDocument) -> tuple[list[ReportFootnote], int]:
+    """Set the page's fields from the document; returns its footnotes (unsaved, not yet given
+    to the page) and the number of sources created for them."""
     page.title = doc.title or page.title
     page.key_developments = doc.key_developments
     page.summary_table = [list(row) for row in doc.summary_table]
@@ -134,9 +149,7 @@ def _fill(page: CountryReportPage, doc: ReportDocument) -> int:
     ]
     page.import_warnings = [{"message": w.message, "where": w.where} for w in doc.warnings]
     page.source_file = doc.source_file
-    footnotes, made = _footnotes_with_citations(doc)
-    page.footnotes = footnotes
-    return made
+    return _footnotes_with_citations(doc)
 
 
 @transaction.atomic
@@ -155,28 +168,97 @@ def save_report(
     with disable_reference_index_auto_update():
         existing = CountryReportPage.objects.filter(country=country, edition=edition).first()
         if existing is None:
-            page = CountryReportPage(
-                title=doc.title or f"{country.name}: {edition.title}",
-                slug=country.slug,
-                country=country,
-                edition=edition,
-                live=False,
-                is_sample=is_sample,
-            )
-            made = _fill(page, doc)
-            ensure_edition_page(edition).add_child(instance=page)
-            changes = ["new report"]
-        else:
-            page = existing.get_latest_revision_as_object()
-            changes = diff_documents(document_of(page), doc)
-            made = _fill(page, doc)
+            return _create_report(doc, country, edition, publish=publish, user=user, is_sample=is_sample)
+        page = existing.get_latest_revision_as_object()
+        changes = diff_documents(document_of(page), doc)
+        footnotes, made = _fill(page, doc)
+        page.footnotes = footnotes
         revision = page.save_revision(user=user, log_action=True)
         if publish:
             revision.publish(user=user)
-    ReferenceIndex.create_or_update_for_object(CountryReportPage.objects.get(pk=page.pk))
-    return SaveResult(
-        page=page, created=existing is None, published=publish, sources_created=made, changes=changes
+    ReferenceIndex.create_or_update_for_object(
+        CountryReportPage.objects.prefetch_related("footnotes__citations").get(pk=page.pk)
     )
+    return SaveResult(page=page, created=False, published=publish, sources_created=made, changes=changes)
+
+
+def _create_report(
+    doc: ReportDocument, country: Country, edition: Edition, *, publish: bool, user, is_sample: bool
+) -> SaveResult:
+    """A new report: the page, its footnotes and citations, its first revision and, if asked, its
+    publication, each written once.
+
+    Wagtail's own path would write the footnotes and citations one row at a time with the page,
+    then, to publish, rebuild the page from the revision just saved (checking every row's foreign
+    keys) and write them all again. Here the page is added alone, its footnotes and citations are
+    inserted in two statements, the revision is saved by Wagtail's `save_revision` from the page
+    as it stands (its footnotes held in memory, as saved), and `_publish_first_revision` publishes
+    it as Wagtail would.
+    """
+    page = CountryReportPage(
+        title=doc.title or f"{country.name}: {edition.title}",
+        slug=country.slug,
+        country=country,
+        edition=edition,
+        live=False,
+        is_sample=is_sample,
+    )
+    footnotes, made = _fill(page, doc)
+    ensure_edition_page(edition).add_child(instance=page)
+    for footnote in footnotes:
+        footnote.report = page
+    ReportFootnote.objects.bulk_create(footnotes)
+    FootnoteCitation.objects.bulk_create([c for footnote in footnotes for c in footnote.citations.all()])
+    page.footnotes = footnotes  # saved already: the page's saves below name their fields, not these
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        _publish_first_revision(page, revision, user)
+    ReferenceIndex.create_or_update_for_object(page)
+    return SaveResult(
+        page=page, created=True, published=publish, sources_created=made, changes=["new report"]
+    )
+
+
+def _publish_first_revision(page: CountryReportPage, revision: Revision, user) -> None:
+    """Publish a new page's first revision, as `revision.publish()` does
+    (`wagtail.actions.publish_revision.PublishRevisionAction` and its page subclass), from the
+    page the revision was just saved from rather than a copy rebuilt from the revision's JSON.
+
+    What Wagtail does, step by step, for a page with one revision, no `go_live_at` (an import
+    never sets one), no previous title, comments, workflow or aliases: the page becomes live
+    with no unpublished changes, not expired, first and last published now, this revision live;
+    it is saved (only those fields: the rest is as `save_revision` just saved and validated it);
+    `page_published` and `published` are sent; the audit log records "wagtail.publish" with the
+    revision; the "wagtail" logger says so.
+    """
+    now = timezone.now()
+    page.live = True
+    page.has_unpublished_changes = False
+    page.expired = False
+    page.first_published_at = page.last_published_at = now
+    page.live_revision = revision
+    page.save(
+        update_fields=[
+            "live",
+            "has_unpublished_changes",
+            "expired",
+            "first_published_at",
+            "last_published_at",
+            "live_revision",
+        ],
+        clean=False,
+    )
+    page_published.send(sender=page.specific_class, instance=page.specific, revision=revision)
+    published.send(sender=type(page), instance=page, revision=revision)
+    log(
+        instance=page,
+        action="wagtail.publish",
+        user=user,
+        data=None,
+        revision=revision,
+        content_changed=True,
+    )
+    wagtail_logger.info('Published: "%s" pk=%s revision_id=%d', str(page), str(page.pk), revision.id)
 
 
 def diff_documents(old: ReportDocument, new: ReportDocument) -> list[str]:

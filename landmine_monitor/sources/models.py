@@ -90,3 +90,17 @@ class Source(index.Indexed, models.Model):
         parts = [self.person, self.organisation, self.title, self.place, when]
         text = ", ".join(p for p in parts if p)
         return f"{text}, {self.url}" if self.url else text
+
+
+class MergedFingerprint(models.Model):
+    """The fingerprint of a source merged into another (`sources.services.merge_sources`): an
+    import that cites the merged source the same way again finds the one kept."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="merged_fingerprints")
+    fingerprint = models.CharField(max_length=300, db_index=True)
+
+    class Meta:
+        ordering = ["source_id", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.fingerprint} → source #{self.source_id}"

@@ -1,62 +1,68 @@
 """Writing sources: one `Source` per thing cited, however many footnotes cite it.
 
-`find_or_create_source` turns a citation read from a footnote into a Source, reusing the one with
-the same fingerprint; `merge_sources` joins two records of the same source that slipped through
+`find_or_create_sources` turns the citations read from footnotes into Sources, reusing the one
+with the same fingerprint; `merge_sources` joins two records of the same source that slipped through
 (different spellings, a parser that read one citation two ways), moving everything that points
 at the duplicate to the one kept.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.log_actions import registry as log_registry
 
 from landmine_monitor.reports.citations import Citation, fingerprint
 
-from .models import Source
+from .models import MergedFingerprint, Source
+from .search import search_index_add
 
 # Fields a merge may copy from the duplicate into the kept source when the kept one has none.
 FILLABLE = ("title", "person", "organisation", "date", "date_text", "place", "url")
 
 
 def find_or_create_source(citation: Citation) -> tuple[Source, bool]:
-    """The Source for `citation` and whether it was created.
+    """The Source for `citation` and whether it was created (see `find_or_create_sources`)."""
+    [(source, created)] = find_or_create_sources([citation])
+    return source, created
+
+
+def find_or_create_sources(citations: Sequence[Citation]) -> list[tuple[Source, bool]]:
+    """The Source for each citation, in order, and whether it was created.
 
     An existing Source with the same fingerprint is returned unchanged (also one that absorbed,
-    by a merge, a source with that fingerprint). Otherwise a new one is checked with full_clean
-    and saved: the date as written is kept in `date_text`, the locator is not stored (it belongs
-    to the footnote's citation), and the note records the footnote text it was read from.
+    by a merge, a source with that fingerprint); citations that share a fingerprint share one
+    Source, made from the first of them. The others are new: each is checked with full_clean,
+    with the date as written kept in `date_text`, without the locator (it belongs to the
+    footnote's citation) and with a note recording the footnote text it was read from.
+
+    However many citations there are, the lookup is two queries, and the new sources are
+    inserted, logged in Wagtail's audit log and added to the search index in one batch each:
+    a report's hundred citations cost a handful of queries, not hundreds.
     """
-    key = fingerprint(citation)
-    found = _by_fingerprint(key)
-    if found is not None:
-        return found, False
-    source = Source(
-        kind=citation.kind,
-        title=_fit("title", citation.title),
-        person=_fit("person", citation.person),
-        organisation=_fit("organisation", citation.organisation),
-        date=citation.date,
-        date_text=_fit("date_text", citation.date_text),
-        place=_fit("place", citation.place),
-        fingerprint=key,
-    )
-    notes = [f"As first cited: {citation.raw}"] if citation.raw else []
-    if citation.url and _valid_url(citation.url):
-        source.url = citation.url
-    elif citation.url:
-        notes.append(f"URL as cited: {citation.url}")
-    source.note = "\n".join(notes)
-    with transaction.atomic():
-        source.full_clean()
-        source.save()
-        log(source, "wagtail.create", data={"fingerprint": key})
-    return source, True
+    keys = [fingerprint(citation) for citation in citations]
+    found = _by_fingerprints(set(keys))
+    new: dict[str, Source] = {}
+    results = []
+    for citation, key in zip(citations, keys, strict=True):
+        if key in found:
+            results.append((found[key], False))
+        elif key in new:
+            results.append((new[key], False))
+        else:
+            new[key] = _new_source(citation, key)
+            results.append((new[key], True))
+    if new:
+        _create(list(new.values()))
+    return results
 
 
 @transaction.atomic
@@ -67,8 +73,9 @@ def merge_sources(keep: Source, duplicate: Source, *, user=None) -> Source:
     many-to-manys, found by walking Source's reverse relations, so models added later are covered
     — is made to point at `keep`; so are the revisions (drafts, history) of pages and snippets
     that store such rows, and Wagtail's reference index. Empty fields of `keep` are filled from
-    `duplicate`; `keep`'s note records the merge (with the duplicate's fingerprint, so a later
-    import citing it the same way finds `keep`). The merge is logged in Wagtail's audit log.
+    `duplicate`; `keep`'s note records the merge, and the duplicate's fingerprints (its own and
+    those of sources merged into it) become `keep`'s `merged_fingerprints`, so that a later import
+    citing it the same way finds `keep`. The merge is logged in Wagtail's audit log.
 
     Raises ValidationError when merging a source with itself, an unsaved source, or when a
     relation allows one row per source and both sources have one.
@@ -105,6 +112,9 @@ def merge_sources(keep: Source, duplicate: Source, *, user=None) -> Source:
         line += f" [fingerprint: {gone.fingerprint}]"
     if gone.note:
         line += f"\nIts note: {gone.note}"
+    MergedFingerprint.objects.filter(source=gone).update(source=kept)
+    if gone.fingerprint and gone.fingerprint != kept.fingerprint:
+        MergedFingerprint.objects.create(source=kept, fingerprint=gone.fingerprint)
     kept.note = f"{kept.note}\n{line}" if kept.note else line
     key = gone.key
 
@@ -128,11 +138,73 @@ def merge_sources(keep: Source, duplicate: Source, *, user=None) -> Source:
 # --------------------------------------------------------------------------------------------
 
 
-def _by_fingerprint(key: str) -> Source | None:
-    found = Source.objects.filter(fingerprint=key).order_by("pk").first()
-    if found is None:
-        found = Source.objects.filter(note__contains=f"[fingerprint: {key}]").order_by("pk").first()
+def _by_fingerprints(keys: set[str]) -> dict[str, Source]:
+    """The Source for each fingerprint known: the oldest with that fingerprint, else the oldest
+    that a source with that fingerprint was merged into."""
+    found: dict[str, Source] = {}
+    for source in Source.objects.filter(fingerprint__in=keys).order_by("pk"):
+        found.setdefault(source.fingerprint, source)
+    missing = keys - found.keys()
+    if missing:
+        merged = MergedFingerprint.objects.filter(fingerprint__in=missing).select_related("source")
+        for row in merged.order_by("source_id", "pk"):
+            found.setdefault(row.fingerprint, row.source)
     return found
+
+
+def _new_source(citation: Citation, key: str) -> Source:
+    source = Source(
+        kind=citation.kind,
+        title=_fit("title", citation.title),
+        person=_fit("person", citation.person),
+        organisation=_fit("organisation", citation.organisation),
+        date=citation.date,
+        date_text=_fit("date_text", citation.date_text),
+        place=_fit("place", citation.place),
+        fingerprint=key,
+    )
+    notes = [f"As first cited: {citation.raw}"] if citation.raw else []
+    if citation.url and _valid_url(citation.url):
+        source.url = citation.url
+    elif citation.url:
+        notes.append(f"URL as cited: {citation.url}")
+    source.note = "\n".join(notes)
+    return source
+
+
+@transaction.atomic
+def _create(sources: list[Source]) -> None:
+    """Insert new sources in one statement, then do in bulk what saving each would have done:
+    the audit log's "wagtail.create" entry and the search index. (Nothing else listens for a new
+    source: no record cites it yet.)"""
+    for source in sources:
+        source.full_clean()
+    Source.objects.bulk_create(sources)
+    _log_created(sources)
+    search_index_add(Source, sources)
+
+
+def _log_created(sources: list[Source]) -> None:
+    """The entries `wagtail.log_actions.log(source, "wagtail.create", data=…)` writes, in one insert."""
+    entry_model = log_registry.get_log_model_for_model(Source)
+    if entry_model is None:
+        return
+    context = get_active_log_context()
+    content_type = ContentType.objects.get_for_model(Source, for_concrete_model=False)
+    now = timezone.now()
+    entry_model.objects.bulk_create(
+        entry_model(
+            content_type=content_type,
+            object_id=str(source.pk),
+            label=entry_model.objects.get_instance_title(source),
+            action="wagtail.create",
+            timestamp=now,
+            data={"fingerprint": source.fingerprint},
+            user=context.user,
+            uuid=context.uuid,
+        )
+        for source in sources
+    )
 
 
 def _fit(name: str, value: str) -> str:
@@ -157,7 +229,10 @@ def _relations_to_source() -> list[models.ForeignObjectRel]:
     return [
         f
         for f in Source._meta.get_fields(include_hidden=True)
-        if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)
+        if f.auto_created
+        and not f.concrete
+        and (f.one_to_many or f.one_to_one)
+        and f.related_model is not MergedFingerprint  # moved by merge_sources itself
     ]
 
 

@@ -1,5 +1,6 @@
 """Reports end to end: import from files, revisions and drafts, the API, export and back."""
 
+import importlib
 import os
 import shutil
 from io import StringIO
@@ -7,10 +8,18 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageLogEntry
+from wagtail.search.backends import get_search_backend
+from wagtail.signals import page_published
 
+from landmine_monitor.countries.selectors import resolve_country
+from landmine_monitor.reports.document import Footnote, Paragraph, ReportDocument, Section, SectionKind
 from landmine_monitor.reports.importers import read_reports
-from landmine_monitor.reports.models import CountryReportPage
-from landmine_monitor.reports.services import document_of
+from landmine_monitor.reports.models import CountryReportPage, FootnoteCitation
+from landmine_monitor.reports.services import document_of, ensure_edition, save_report
+from landmine_monitor.sources.models import Source
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +141,115 @@ def test_export_then_import_gives_back_the_same_report(tmp_path, fmt):
     assert [(f.number, f.text, f.ibid_of) for f in again.footnotes] == [
         (f.number, f.text, f.ibid_of) for f in original.footnotes
     ]
+
+
+@pytest.fixture
+def published_signals():
+    """Every `page_published` signal sent during the test: (sender, page id, revision id, live)."""
+    sent = []
+
+    def receiver(sender, instance, revision, **kwargs):
+        sent.append((sender, instance.pk, revision.pk, instance.live))
+
+    page_published.connect(receiver, weak=False, dispatch_uid="test-published-signals")
+    yield sent
+    page_published.disconnect(dispatch_uid="test-published-signals")
+
+
+def test_a_new_report_published_at_import_has_one_revision_logged_announced_and_searchable(
+    seed, published_signals
+):
+    run("import", str(seed), "--edition", "2004", "--country", "PRK", "--publish")
+    page = CountryReportPage.objects.get(edition__year=2004, country__iso3="PRK")
+    [revision] = page.revisions.all()
+    assert page.live and not page.has_unpublished_changes and not page.expired
+    assert page.live_revision_id == page.latest_revision_id == revision.pk
+    assert page.first_published_at == page.last_published_at is not None
+    assert published_signals == [(CountryReportPage, page.pk, revision.pk, True)]
+    actions = PageLogEntry.objects.filter(page=page).order_by("pk").values_list("action", "revision_id")
+    assert list(actions) == [
+        ("wagtail.create", None),
+        ("wagtail.edit", revision.pk),
+        ("wagtail.publish", revision.pk),
+    ]
+    # The footnotes and citations were written once, and the revision holds exactly those rows.
+    notes = list(page.footnotes.order_by("sort_order").values_list("pk", "number", "text"))
+    assert [(f["pk"], f["number"], f["text"]) for f in revision.content["footnotes"]] == notes
+    cited = list(
+        FootnoteCitation.objects.filter(footnote__report=page).order_by("pk").values_list("pk", "source_id")
+    )
+    assert [(c["pk"], c["source"]) for f in revision.content["footnotes"] for c in f["citations"]] == cited
+    # The report's text is in the search index once the command is done.
+    assert page.pk in [p.pk for p in CountryReportPage.objects.live().search("CFSME")]
+
+
+def test_a_draft_is_not_announced_and_publishing_it_by_re_import_makes_a_second_revision(
+    seed, published_signals
+):
+    run("import", str(seed), "--edition", "2005", "--country", "PRK")
+    page = CountryReportPage.objects.get(edition__year=2005, country__iso3="PRK")
+    assert not page.live and page.has_unpublished_changes and page.live_revision is None
+    assert published_signals == []
+    run("import", str(seed), "--edition", "2005", "--country", "PRK", "--publish")
+    page.refresh_from_db()
+    assert page.revisions.count() == 2 and page.live
+    assert published_signals == [(CountryReportPage, page.pk, page.live_revision_id, True)]
+
+
+def test_imported_reports_and_their_new_sources_reach_the_search_index_batch_by_batch(
+    tmp_path, seed, monkeypatch
+):
+    import_command = importlib.import_module("landmine_monitor.reports.management.commands.import")
+    monkeypatch.setattr(import_command, "SEARCH_INDEX_EVERY", 1)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = seed.read_text(encoding="utf-8")
+    (folder / "a-north-korea.txt").write_text(text.replace("CFSME", "Okavango"), encoding="utf-8")
+    (folder / "b-north-korea.txt").write_text(text.replace("CFSME", "Kalahari"), encoding="utf-8")
+    run("import", str(folder), "--edition", "2006", "--country", "PRK", "--publish")
+    page = CountryReportPage.objects.get(edition__year=2006, country__iso3="PRK")
+    assert page.revisions.count() == 2  # the second file is a new revision of the same report
+    assert [p.pk for p in CountryReportPage.objects.live().search("Kalahari")] == [page.pk]
+    for word in ("Okavango", "Kalahari"):
+        [source] = get_search_backend().search(f"{word} Mine Database", Source)
+        assert source.title == f"{word} Mine Database 96"
+
+
+def report_with_letters(country: str, letters: int) -> ReportDocument:
+    """A report written for the test, its footnotes letters from as many different officials."""
+    markers = "".join(f"[^{n}]" for n in range(1, letters + 1))
+    return ReportDocument(
+        title=f"{country}: a test report",
+        country_name=country,
+        sections=[
+            Section("Mine Ban Policy", [SectionKind.MINE_BAN_POLICY], [Paragraph(f"It wrote.{markers}")])
+        ],
+        footnotes=[
+            Footnote(
+                n,
+                f"Letter to Landmine Monitor from {country} Official {n}, Ministry of Testing, {n} May 2031.",
+            )
+            for n in range(1, letters + 1)
+        ],
+    )
+
+
+def test_saving_a_new_report_costs_the_same_queries_for_2_or_40_footnotes():
+    edition = ensure_edition(2031)
+
+    def save(country: str, letters: int):
+        return save_report(
+            report_with_letters(country, letters),
+            country=resolve_country(country),
+            edition=edition,
+            publish=True,
+        )
+
+    save("Chile", 2)  # the edition's page, cached content types and the like
+    with CaptureQueriesContext(connection) as few:
+        save("Peru", 2)
+    with CaptureQueriesContext(connection) as many:
+        result = save("Bolivia", 40)
+    assert result.created and result.sources_created == 40
+    assert result.page.footnotes.count() == 40
+    assert len(many.captured_queries) == len(few.captured_queries)

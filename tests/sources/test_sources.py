@@ -4,6 +4,7 @@ one source can be merged, with everything that pointed at the duplicate moved to
 from __future__ import annotations
 
 import datetime
+import importlib
 import os
 import re
 from decimal import Decimal
@@ -13,14 +14,17 @@ import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry, Revision
+from wagtail.search.backends import get_search_backend
 
 from landmine_monitor.countries.selectors import resolve_country
 from landmine_monitor.facts.models import Fact, FactReference, Indicator
 from landmine_monitor.facts.services import Reference, record_fact
 from landmine_monitor.reports.citations import Citation, fingerprint, parse_footnote
-from landmine_monitor.sources.models import Source, SourceKind
-from landmine_monitor.sources.services import find_or_create_source, merge_sources
+from landmine_monitor.sources.models import MergedFingerprint, Source, SourceKind
+from landmine_monitor.sources.services import find_or_create_source, find_or_create_sources, merge_sources
 from landmine_monitor.treaties.models import Treaty, TreatyAction
 from landmine_monitor.unga.models import Resolution, Vote
 
@@ -101,6 +105,79 @@ def test_overlong_fields_are_cut_to_fit_and_a_bad_url_goes_to_the_note():
     source, created = find_or_create_source(citation)
     assert created and len(source.organisation) <= 300 and source.url == ""
     assert "http://exa mple.org/not a url" in source.note
+
+
+def test_citations_of_one_source_share_it_and_every_new_source_is_logged_and_searchable():
+    texts = [
+        "Landmine Monitor interview with Dr. Ana Quill, Director, Example Demining Office, Kigali, "
+        "4 March 2031.",
+        "Example Mine Action Centre, “Example Survey of 2032,” July 2032, p. 9.",
+        "Example Mine Action Centre, “Example Survey of 2032,” July 2032, p. 14.",
+    ]
+    (interview, first), (survey, second), (again, third) = find_or_create_sources(
+        [parse_footnote(text)[0] for text in texts]
+    )
+    assert (first, second, third) == (True, True, False)
+    assert again.pk == survey.pk and interview.pk != survey.pk
+    assert survey.note == f"As first cited: {texts[1].rstrip('.')}"  # the first citation made it
+    for source in (interview, survey):
+        assert Source.objects.filter(pk=source.pk, fingerprint=source.fingerprint).exists()
+        [entry] = ModelLogEntry.objects.filter(object_id=str(source.pk), action="wagtail.create")
+        assert entry.data == {"fingerprint": source.fingerprint} and entry.label == source.citation
+    found = get_search_backend().search("Example Survey of 2032", Source)
+    assert survey.pk in [s.pk for s in found]
+
+
+def letters(count: int, tag: str) -> list[Citation]:
+    """`count` letters from different officials: as many different sources."""
+    texts = (
+        f"Letter to Landmine Monitor from {tag} Official {n}, Ministry of Testing, {n} May 2031."
+        for n in range(1, count + 1)
+    )
+    return [parse_footnote(text)[0] for text in texts]
+
+
+def test_finding_or_making_a_reports_sources_costs_the_same_queries_for_2_or_40():
+    find_or_create_sources(letters(2, "Warm"))  # content types and the like, cached from here on
+    with CaptureQueriesContext(connection) as few:
+        made = find_or_create_sources(letters(2, "Few"))
+    with CaptureQueriesContext(connection) as many:
+        made += find_or_create_sources(letters(40, "Many"))
+    assert all(created for _, created in made)
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_source_merged_twice_is_still_found_by_the_first_ones_citation():
+    first, second, third = (
+        Citation(kind="book", organisation="Example Press", title=title, date_text="2031", raw=title)
+        for title in ("Clearance Handbook", "The Clearance Handbook, revised", "Handbook of Clearance")
+    )
+    a, _ = find_or_create_source(first)
+    b, _ = find_or_create_source(second)
+    c, _ = find_or_create_source(third)
+    merge_sources(b, a)
+    merge_sources(c, b)
+    assert find_or_create_source(first) == (c, False)
+    assert find_or_create_source(second) == (c, False)
+    merged = set(c.merged_fingerprints.values_list("fingerprint", flat=True))
+    assert merged == {fingerprint(first), fingerprint(second)}
+    assert not MergedFingerprint.objects.filter(source_id__in=[a.pk, b.pk]).exists()
+
+
+def test_merged_fingerprints_kept_in_notes_before_the_table_existed_move_into_it():
+    title = "Old Field Guide"
+    citation = Citation(kind="book", organisation="Example Press", title=title, raw=title)
+    key = fingerprint(citation)
+    kept = make(
+        kind=SourceKind.BOOK,
+        title="Field Guide",
+        note=f"As first cited: Field Guide\nMerged with source #77: Old Field Guide [fingerprint: {key}]\n"
+        "Its note: As first cited: Old Field Guide",
+    )
+    migration = importlib.import_module("landmine_monitor.sources.migrations.0003_merged_fingerprint")
+    migration.fingerprints_from_notes(apps, None)
+    assert list(kept.merged_fingerprints.values_list("fingerprint", flat=True)) == [key]
+    assert find_or_create_source(citation) == (kept, False)
 
 
 # --------------------------------------------------------------------------------------------
