@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "landmine_monitor.reports",
     "landmine_monitor.network",
     "landmine_monitor.maps",
+    "landmine_monitor.search",  # app label "site_search"
     "landmine_monitor.publishing",
     "landmine_monitor.reference",
     "landmine_monitor.pages",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("countries/", include("landmine_monitor.countries.urls")),
     path("map/", include("landmine_monitor.maps.urls")),
+    path("search/", include("landmine_monitor.search.urls")),
     # A report's citation files beside it (/reports/1999/north-korea/cite.bib), served by the page's
     # own routes: Wagtail's page paths have no dots.
     re_path(r"^((?:[\w\-]+/)+cite\.(?:bib|json))$", wagtail_views.serve),

@@ -214,3 +214,6 @@ def list_resolutions(request: HttpRequest):
 def resolution_votes(request: HttpRequest, symbol: str):
     """Each state's vote. `symbol` as written ("51/45 S") or as a slug ("51-45-s")."""
     return payloads.resolution_with_votes(get_resolution(symbol))
+
+
+api.add_router("", "landmine_monitor.search.api.router")  # GET /search

@@ -177,6 +177,7 @@ MAIN_PAGES = [
     "/countries/",
     "/countries/north-korea/",
     "/map/?on=1999-12-31",
+    "/search/?q=North+Korea",
 ]
 
 
