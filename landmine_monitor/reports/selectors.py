@@ -75,9 +75,11 @@ def book_order(edition: Edition, *, only_reports: bool, q: str = "") -> list[Reg
     contents); otherwise every country and area is listed, with its report where there is one.
     """
     on = edition.reporting_period_end or datetime.date(edition.year, 12, 31)
-    standings = dict(treaty_parties(get_treaty("mbt"), on).standings)
     reports = {p.country_id: p for p in public_reports().filter(edition=edition)}
     countries = search_countries(q) if q else Country.objects.all()
+    if only_reports:
+        countries = [c for c in countries if c.pk in reports]
+    standings = dict(treaty_parties(get_treaty("mbt"), on, among=reports if only_reports else None).standings)
     regions = []
     for region, label in Region.choices:
         groups = {name: StatusGroup(name) for name in GROUP_ORDER}

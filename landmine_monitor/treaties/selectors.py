@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from landmine_monitor.countries.models import STATE_KINDS, Country
@@ -62,12 +63,18 @@ def states_on(on: datetime.date):
     )
 
 
-def treaty_parties(treaty: Treaty, on: datetime.date) -> Parties:
-    """Every state's standing towards `treaty` on `on`."""
-    actions = defaultdict(list)
-    for action in TreatyAction.objects.filter(treaty=treaty, date__lte=on).select_related("source"):
-        actions[action.country_id].append(action)
-    standings = [(c, standing_on(treaty, actions[c.pk], on)) for c in states_on(on)]
+def treaty_parties(treaty: Treaty, on: datetime.date, among: Collection[int] | None = None) -> Parties:
+    """Every state's standing towards `treaty` on `on`; only those of the countries whose ids are
+    in `among`, when given (a table of contents needs a few dozen, not every state)."""
+    actions = TreatyAction.objects.filter(treaty=treaty, date__lte=on).select_related("source")
+    states = states_on(on)
+    if among is not None:
+        actions = actions.filter(country_id__in=among)
+        states = states.filter(pk__in=among)
+    by_country = defaultdict(list)
+    for action in actions:
+        by_country[action.country_id].append(action)
+    standings = [(c, standing_on(treaty, by_country[c.pk], on)) for c in states]
     return Parties(treaty=treaty, on=on, standings=standings)
 
 
