@@ -11,6 +11,10 @@
 | LM_PAGE_CACHE_SECONDS | how long a rendered public page is kept; 0 turns the page cache off | 3600 |
 | LM_PAGE_CACHE_CHECK_SECONDS | how often a process looks whether content changed | 1 |
 | LM_PAGE_CACHE_ENTRIES | pages kept per process | 2000 |
+| LM_EMAIL_HOST | SMTP server for notifications; unset, e-mails are printed to the console | unset |
+| LM_EMAIL_PORT, LM_EMAIL_USER, LM_EMAIL_PASSWORD | SMTP port and login | 587, none |
+| LM_EMAIL_USE_TLS | "0" turns STARTTLS off | on |
+| LM_EMAIL_FROM | the sender of notifications | Landmine Monitor <monitor@localhost> |
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ INSTALLED_APPS = [
     "landmine_monitor.facts",
     "landmine_monitor.reports",
     "landmine_monitor.network",
+    "landmine_monitor.workroom",
     "landmine_monitor.maps",
     "landmine_monitor.search",  # app label "site_search"
     "landmine_monitor.publishing",
@@ -188,6 +193,25 @@ WAGTAIL_SITE_NAME = "Landmine Monitor"
 WAGTAILADMIN_BASE_URL = os.environ.get("LM_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
+
+# The review workflow (landmine_monitor/workroom): an approved report is published at its
+# edition's release time, and its notifications go to the report's own reviewers and researchers
+# (workroom.notifications) rather than to every superuser.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "landmine_monitor.workroom.release.publish_at_release"
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+# E-mail: printed to the console unless an SMTP server is configured.
+if os.environ.get("LM_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["LM_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("LM_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("LM_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("LM_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("LM_EMAIL_USE_TLS", "1") != "0"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("LM_EMAIL_FROM", "Landmine Monitor <monitor@localhost>")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,7 @@ from landmine_monitor.countries.selectors import resolve_country
 from landmine_monitor.reports.importers import read_reports
 from landmine_monitor.reports.models import CountryReportPage
 from landmine_monitor.reports.services import ensure_edition, save_report
+from landmine_monitor.workroom.workflow import ensure_review_workflow
 
 from .models import MilestoneKind
 from .permissions import forget
@@ -65,6 +66,7 @@ def ensure_demo_network(password: str) -> DemoNetwork:
     that the installation's password rules refuse."""
     validate_password(password)
     ensure_roles()
+    ensure_review_workflow()
     edition = ensure_edition(YEAR)
     users = {}
     for username, role, first_name, last_name in ACCOUNTS:

@@ -67,6 +67,14 @@ def test_it_creates_one_account_per_role_with_the_password(client, monkeypatch):
     assert sorted(calendar, key=calendar.get) == list(MilestoneKind)  # in the calendar's order
     assert max(calendar.values()) == calendar[MilestoneKind.RELEASE]
 
+    # Drafts go through the review workflow, on the whole reports tree.
+    from wagtail.models import Workflow
+
+    from landmine_monitor.workroom.workflow import WORKFLOW_NAME
+
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    assert draft.get_workflow() == workflow and workflow.active
+
     # Again: nothing new, and the password is still the one given.
     counts = (
         Milestone.objects.count(),

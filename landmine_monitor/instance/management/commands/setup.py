@@ -19,6 +19,7 @@ from landmine_monitor.pages.services import ensure_content_pages
 from landmine_monitor.publishing.services import ensure_publishing_pages
 from landmine_monitor.reference.load import load_reference
 from landmine_monitor.reports.services import ensure_sample_reports
+from landmine_monitor.workroom.workflow import ensure_review_workflow
 
 
 class Command(BaseCommand):
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             created["sample reports"] = ensure_sample_reports()
         ensure_publishing_pages(home)
         created["roles"] = ensure_roles()
+        created["review workflow parts"] = len(ensure_review_workflow().created)
         account = None if options["no_account"] else ensure_first_account()
 
         table = Table(title="Reference data added", show_header=True)
