@@ -31,8 +31,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _page_cache_off(settings):
     """The public page cache is made stale when a transaction commits; most tests change data in
-    a transaction that never commits, so the cache is off unless a test asks for `page_cache`."""
+    a transaction that never commits, so the cache is off unless a test asks for `page_cache`.
+
+    Values kept per content version (`instance.cache.version`) start afresh too: between tests the
+    database is rolled back or flushed, and the counter with it, so a value computed in one test
+    could otherwise be taken for current in the next."""
+    from django.core.cache import caches
+
+    from landmine_monitor.instance.cache import version
+
     settings.PAGE_CACHE_SECONDS = 0
+    caches["default"].clear()
+    version.forget()
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ gives the organisation "Permanent Mission of X". Text keeps its typography (’ 
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 import unicodedata
@@ -72,6 +73,9 @@ KINDS = (
 )
 
 FINGERPRINT_MAX = 300
+# What a component is (`_party_kind`, `_is_outlet`) depends on its text alone, and the same
+# components (a ministry, an agency, a person) recur across footnotes: the last ones are kept.
+COMPONENTS_KEPT = 4096
 
 
 @dataclass
@@ -228,6 +232,14 @@ _DATE_PATTERNS = [
     # February 1999
     ("month", re.compile(rf"{_m('m')},?\s+(?P<y>{_Y})\b")),
 ]
+_ANY_YEAR = re.compile(_Y)
+
+
+def _blank_out(m: re.Match) -> str:
+    """A date found, masked so that the patterns after it do not find it again."""
+    return "\x00" * len(m.group(0))
+
+
 # A bare year only as a whole component: ", 1997" / "(1997)" / "1998–1999" / "mid-1998".
 _YEAR_COMPONENT = re.compile(
     rf"^\(?(?:(?:early|mid|late|end of|end)[- ]?)?{_Y}(?:\s*(?:-|–|/|to)\s*(?:{_Y}|\d\d))?\)?$", re.I
@@ -242,6 +254,8 @@ _ACCESS = re.compile(
     rf"(?:\d{{1,2}}\s+{_m('am')},?\s+{_Y}|{_m('bm')}\s+\d{{1,2}},\s*{_Y}|{_m('cm')},?\s+{_Y})\s*\)?",
     re.I,
 )
+
+_ACCESS_WORD = re.compile(r"accessed|viewed|visited|retrieved|consulted|downloaded", re.I)  # in every _ACCESS
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s,;()<>“”\"]+", re.I)
 _URL_LEAD = re.compile(
@@ -425,25 +439,39 @@ _SEE = re.compile(
 # Text preparation
 
 
+_MARKER = re.compile(r"\[\^\d+\]")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_STRONG = re.compile(r"\*\*(.+?)\*\*")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
+_ESCAPED = re.compile(r"\\([*_\[\]()\\])")
+_SPACES = re.compile(r"\s+")
+
+
+def _link_text(m: re.Match) -> str:
+    label, url = m.group(1).strip(), m.group(2).strip()
+    return (
+        url
+        if label in (url, url.removeprefix("http://"), url.removeprefix("https://"))
+        else f"{label}, {url}"
+    )
+
+
 def _plain(text: str) -> str:
     """Inline Markdown to text; *emphasis* kept as sentinels, links to "text, url"."""
     text = text.replace("\u00a0", " ")
-    text = re.sub(r"\[\^\d+\]", "", text)
-
-    def link(m: re.Match) -> str:
-        label, url = m.group(1).strip(), m.group(2).strip()
-        return (
-            url
-            if label in (url, url.removeprefix("http://"), url.removeprefix("https://"))
-            else f"{label}, {url}"
-        )
-
-    text = re.sub(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", link, text)
-    text = re.sub(r"<(https?://[^>\s]+)>", r"\1", text)
-    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
-    text = re.sub(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])", rf"{_EMPH_OPEN}\1{_EMPH_CLOSE}", text)
-    text = re.sub(r"\\([*_\[\]()\\])", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    # Each rule runs only on text holding the character it starts with.
+    if "[" in text:
+        text = _MARKER.sub("", text)
+        text = _MD_LINK.sub(_link_text, text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _STRONG.sub(r"\1", text)
+        text = _EMPHASIS.sub(rf"{_EMPH_OPEN}\1{_EMPH_CLOSE}", text)
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 def _unplain(text: str) -> str:
@@ -454,53 +482,74 @@ def _unemph(text: str) -> str:
     return text.replace(_EMPH_OPEN, "").replace(_EMPH_CLOSE, "")
 
 
-def _depths(text: str):
-    """Yield (index, char, nested) where nested is True inside quotes, parentheses or emphasis."""
-    paren = 0
-    curly = 0
-    straight = False
-    emph = False
-    for i, ch in enumerate(text):
-        if ch == "(":
-            paren += 1
-        elif ch == ")":
-            paren = max(0, paren - 1)
-        elif ch == "“":
-            curly += 1
-        elif ch == "”":
-            curly = max(0, curly - 1)
-        elif ch == '"':
-            straight = not straight
-        elif ch == _EMPH_OPEN:
-            emph = True
-        elif ch == _EMPH_CLOSE:
-            emph = False
-        yield i, ch, bool(paren or curly or straight or emph)
+# The characters that open or close a nesting: quotes, parentheses, emphasis.
+_NESTING = re.compile(f'[()“”"{_EMPH_OPEN}{_EMPH_CLOSE}]')
+
+
+def _top_level(text: str, positions: list[int]) -> list[bool]:
+    """For each of `positions` (ascending), whether the character there stands outside quotes,
+    parentheses and emphasis (as they are once that character is read): a "(" opens a level and
+    a ")" closes one (a ")" with none open is ignored), “ and ” likewise, a straight quote opens
+    or closes, and the emphasis sentinels switch emphasis on and off. Only the nesting
+    characters are visited, not every character of the text."""
+    paren = curly = 0
+    straight = emph = False
+    marks = _NESTING.finditer(text)
+    mark = next(marks, None)
+    found = []
+    for position in positions:
+        while mark is not None and mark.start() <= position:
+            ch = mark.group()
+            if ch == "(":
+                paren += 1
+            elif ch == ")":
+                paren = max(0, paren - 1)
+            elif ch == "“":
+                curly += 1
+            elif ch == "”":
+                curly = max(0, curly - 1)
+            elif ch == '"':
+                straight = not straight
+            elif ch == _EMPH_OPEN:
+                emph = True
+            else:
+                emph = False
+            mark = next(marks, None)
+        found.append(not (paren or curly or straight or emph))
+    return found
 
 
 def _split_top(text: str, separator: str) -> list[str]:
+    """`text` cut at each `separator` that stands outside quotes, parentheses and emphasis."""
+    if separator not in text:
+        return [text]
+    at = [i for i, ch in enumerate(text) if ch == separator]
     pieces, start = [], 0
-    for i, ch, nested in _depths(text):
-        if ch == separator and not nested:
+    for i, top in zip(at, _top_level(text, at), strict=True):
+        if top:
             pieces.append(text[start:i])
             start = i + 1
     pieces.append(text[start:])
     return pieces
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"(\x01])")
+_LAST_TOKEN = re.compile(r"(\S*)$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
+
+
 def _sentences(text: str) -> list[str]:
     pieces, start = [], 0
-    nested_at = {i: nested for i, _, nested in _depths(text)}
-    for m in re.finditer(r"[.!?](?=\s+[A-Z“\"(\x01])", text):
-        end = m.start()
-        if nested_at.get(end):
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    for end, top in zip(ends, _top_level(text, ends), strict=True):
+        if not top:
             continue
-        token = re.search(r"(\S*)$", text[start:end]).group(1).lstrip('(“"\x01')
+        token = _LAST_TOKEN.search(text[start:end]).group(1).lstrip('(“"\x01')
         bare = token.rstrip(".")
         if (
             len(bare) <= 1
             or bare.lower() in _ABBREVIATIONS
-            or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", bare)
+            or _INITIALS.fullmatch(bare)
             or _URL.search(token)
         ):
             continue
@@ -520,6 +569,10 @@ def _parts(text: str) -> list[str]:
     return [p for p in (_tidy(p) for p in parts) if p]
 
 
+# A full stop that ends an initial or an abbreviation ("Mr.", "p."), not a citation.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:" + "|".join(sorted(_ABBREVIATIONS)) + r"))\.$")
+
+
 def _tidy(text: str) -> str:
     text = text.strip(" ,;:")
     while True:
@@ -528,16 +581,19 @@ def _tidy(text: str) -> str:
             break
         text = stripped
     text = text.strip(" ,;:")
-    if text.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:" + "|".join(_ABBREVIATIONS) + r"))\.$", text):
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
         text = text[:-1]
     return text.strip(" ,;:")
 
 
+_AND = re.compile(r",?\s+and\s+")
+
+
 def _split_and(chunk: str) -> list[str]:
     """Cut "A, and B" / "A and B" where B starts a new citation and A is one on its own."""
-    nested_at = {i: nested for i, _, nested in _depths(chunk)}
-    for m in re.finditer(r",?\s+and\s+", chunk):
-        if nested_at.get(m.start()):
+    matches = list(_AND.finditer(chunk))
+    for m, top in zip(matches, _top_level(chunk, [m.start() for m in matches]), strict=True):
+        if not top:
             continue
         left, right = chunk[: m.start()], chunk[m.end() :]
         if not _LEAD.match(right) and not _AGENCY.match(right) and not _DATABASE.match(right):
@@ -551,9 +607,13 @@ def _split_and(chunk: str) -> list[str]:
     return [chunk]
 
 
+_CURLY_QUOTED = re.compile(r"“[^”]*”?")
+_STRAIGHT_QUOTED = re.compile(r'"[^"]*"')
+
+
 def _mask_quotes(text: str) -> str:
-    text = re.sub(r"“[^”]*”?", "“”", text)
-    return re.sub(r'"[^"]*"', '""', text)
+    text = _CURLY_QUOTED.sub("“”", text)
+    return _STRAIGHT_QUOTED.sub('""', text)
 
 
 def _classify_text(text: str) -> str | None:
@@ -562,6 +622,9 @@ def _classify_text(text: str) -> str | None:
 
 # --------------------------------------------------------------------------------------------
 # One part
+
+
+_EMPTY_BRACKETS = re.compile(r"\(\s*[,;:\s]*\)")
 
 
 @dataclass
@@ -584,7 +647,8 @@ class _Part:
     def read(cls, text: str) -> _Part:
         part = cls(raw=text, masked=_unemph(_mask_quotes(text)), rest=text)
         part._take_urls()
-        part.rest = _ACCESS.sub(" ", part.rest)
+        if _ACCESS_WORD.search(part.rest):
+            part.rest = _ACCESS.sub(" ", part.rest)
         part._take_titles()
         match = _LM_PLACE.search(part.rest)
         if match:
@@ -592,8 +656,8 @@ class _Part:
         part._take_locators()
         part._take_dates()
         part._take_publisher()
-        part.rest = re.sub(r"\(\s*[,;:\s]*\)", " ", part.rest)
-        part.rest = re.sub(r"\s+", " ", part.rest).strip(" ,;:.")
+        part.rest = _EMPTY_BRACKETS.sub(" ", part.rest)
+        part.rest = _SPACES.sub(" ", part.rest).strip(" ,;:.")
         return part
 
     def _take_urls(self) -> None:
@@ -633,18 +697,21 @@ class _Part:
         if _ARTICLE_7.search(self.masked):
             patterns.insert(0, _FORM)
         for pattern in patterns:
-            for m in pattern.finditer(self.rest):
-                found.append((m.start(), m.group(0).strip()))
-            self.rest = pattern.sub(" ", self.rest)
+            matches = list(pattern.finditer(self.rest))
+            if matches:
+                found.extend((m.start(), m.group(0).strip()) for m in matches)
+                self.rest = pattern.sub(" ", self.rest)
         self.locator = ", ".join(text for _, text in sorted(found))
 
     def _take_dates(self) -> None:
         hits: list[tuple[int, str, re.Match]] = []
         rest = self.rest
-        for kind, pattern in _DATE_PATTERNS:
-            for m in pattern.finditer(rest):
-                hits.append((m.start(), kind, m))
-            rest = pattern.sub(lambda m: "\x00" * len(m.group(0)), rest)
+        # Every date pattern has a year: text without one has no date (but may have a bare year).
+        for kind, pattern in _DATE_PATTERNS if _ANY_YEAR.search(rest) else ():
+            matches = list(pattern.finditer(rest))
+            if matches:
+                hits.extend((m.start(), kind, m) for m in matches)
+                rest = pattern.sub(_blank_out, rest)
         # take each date out, with "dated" / "submitted on" … in front of it
         spans = sorted((m.start(), m.end()) for _, _, m in hits)
         text = self.rest
@@ -700,15 +767,25 @@ class _Part:
 _MEDIUM = re.compile(r"^(?:CD-?ROM|DVD|online|on-?line|mimeo|unpublished|draft|in [A-Z]\w+)$", re.I)
 
 
+_LEADING_AND = re.compile(r"^\s*(?:and|&)\s+")
+_INITIAL_END = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|Jr|Sr))\.$")
+_WORD = re.compile(r"\w")
+_DIGIT = re.compile(r"\d")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_SOURCE_LABEL = re.compile(r"^source:\s*", re.I)
+_TRAILING_BRACKETS = re.compile(r"\s*\([^)]*\)$")
+
+
 def _components(text: str) -> list[str]:
     """The comma-separated pieces of `text`, tidied; media notes ("CD-ROM", "in Portuguese") left out."""
     out = []
     for piece in _split_top(text, ","):
-        piece = re.sub(r"^\s*(?:and|&)\s+", "", piece.strip())
+        piece = _LEADING_AND.sub("", piece.strip())
         piece = piece.strip(" ,;:")
-        if piece.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|Jr|Sr))\.$", piece):
+        if piece.endswith(".") and not _INITIAL_END.search(piece):
             piece = piece[:-1].strip()
-        if piece and re.search(r"\w", piece) and not _MEDIUM.match(piece):
+        if piece and _WORD.search(piece) and not _MEDIUM.match(piece):
             out.append(piece)
     return out
 
@@ -720,18 +797,19 @@ def _remove_component(text: str, component: str) -> str:
 
 def _capitalised(text: str) -> bool:
     """Whether a component starts with a capital or a digit once "the" / "a" is set aside."""
-    bare = re.sub(r"^(?:the|a|an)\s+", "", text)
+    bare = _LEADING_ARTICLE.sub("", text)
     return bool(bare) and not bare[0].islower()
 
 
 def _strip_the(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text.strip()).strip()
+    return _LEADING_THE.sub("", text.strip()).strip()
 
 
+@functools.lru_cache(maxsize=COMPONENTS_KEPT)
 def _is_outlet(text: str) -> bool:
     text = _unemph(text).strip()
-    text = re.sub(r"^source:\s*", "", text, flags=re.I)
-    bare = re.sub(r"\s*\([^)]*\)$", "", text).strip()
+    text = _SOURCE_LABEL.sub("", text)
+    bare = _TRAILING_BRACKETS.sub("", text).strip()
     if not bare or _NOT_OUTLET.search(bare):
         return False
     if _AGENCY.search(bare) or _OUTLET_ANYWHERE.search(bare):
@@ -760,7 +838,7 @@ def _name_like(text: str) -> bool:
         or _ROLE_ONLY.match(text)
         or _REPORT_WORDS.search(text)
         or _DOC_START.match(text)
-        or re.search(r"\d", text)
+        or _DIGIT.search(text)
     )
 
 
@@ -772,7 +850,7 @@ def _place_like(text: str) -> bool:
         or _is_outlet(text)
         or _ACRONYM.match(text)
         or _ROLE_ONLY.match(text)
-        or re.search(r"\d", text)
+        or _DIGIT.search(text)
     )
 
 
@@ -897,6 +975,7 @@ def _read_parties(text: str, citation: Citation, lm_place: str) -> None:
     citation.place = place or lm_place
 
 
+@functools.lru_cache(maxsize=COMPONENTS_KEPT)
 def _party_kind(component: str) -> str:
     if _POSTNOMINAL.match(component):
         return "postnominal"
@@ -968,7 +1047,7 @@ def _read_press(part: _Part, citation: Citation) -> None:
     outlets, others, place = [], [], ""
     previous_outlet = False
     for index, component in enumerate(components):
-        component = re.sub(r"^source:\s*", "", component, flags=re.I)
+        component = _SOURCE_LABEL.sub("", component)
         if _is_outlet(component):
             paren = re.search(r"\s*\(([^)]*)\)$", component)
             if paren and _place_like(paren.group(1)):

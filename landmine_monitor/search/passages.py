@@ -11,6 +11,8 @@ section is about production); a note cited nowhere has no kind.
 
 from __future__ import annotations
 
+import re
+
 from landmine_monitor.reports.document import SectionKind
 from landmine_monitor.reports.models import CountryReportPage
 from landmine_monitor.reports.templatetags.report_text import MARKER, inline_text
@@ -20,6 +22,19 @@ from .models import Passage, encode_kinds
 KEY_DEVELOPMENTS_ANCHOR = "p-key-developments"
 SUMMARY_HEADING = "Summary"
 KEY_DEVELOPMENTS_HEADING = "Key developments"
+
+
+# The characters inline Markdown (CommonMark, no raw HTML) or HTML entities give a meaning to, and
+# those its parser normalises (line breaks, NUL).
+_MARKUP = re.compile(r"[\\`*_~&<>\[\]!\n\r\x00]")
+
+
+def reader_text(text: str) -> str:
+    """`inline_text(text)`, the text as a reader reads it, without running the Markdown parser on
+    text that, once its note markers are gone, holds no markup (most notes): that text reads as
+    written."""
+    bare = MARKER.sub("", text)
+    return inline_text(text) if _MARKUP.search(bare) else bare.strip()
 
 
 def paragraph_anchor(section: int, paragraph: int) -> str:
@@ -39,7 +54,7 @@ class _Cutter:
     def add(self, text: str, *, anchor: str, heading: str, kinds: list[str], footnote: int | None = None):
         for number in MARKER.findall(text):
             self.note_kinds.setdefault(int(number), []).extend(kinds)
-        body = inline_text(text)
+        body = reader_text(text)
         if not body:
             return
         self.passages.append(

@@ -152,10 +152,10 @@ def _decode(path: Path, raw: bytes) -> str:
 def _clean_lines(text: str) -> list[str]:
     """The file's lines, numbered from 1 (index 0 is unused), with odd spaces made plain, trailing
     spaces stripped, and the site menu and decoration lines blanked."""
-    text = LINE_BREAKS.sub("\n", text)
+    text = ODD_SPACES.sub(" ", NO_WIDTH.sub("", LINE_BREAKS.sub("\n", text)))
     lines = [""]
     for line in text.split("\n"):
-        line = ODD_SPACES.sub(" ", NO_WIDTH.sub("", line)).rstrip()
+        line = line.rstrip()
         if line.strip().casefold() in MENU or DECORATION.match(line):
             line = ""
         lines.append(line)
@@ -398,8 +398,13 @@ def _checked(doc: ReportDocument, state: _State) -> list[Warning]:
 # Text
 
 
+# A run of spaces and tabs other than a single space (which needs no change).
+SPACE_RUN = re.compile(r" [ \t]+|\t[ \t]*")
+
+
 def _clean(text: str) -> str:
-    return re.sub(r"[ \t]+", " ", text.strip())
+    """Runs of spaces and tabs as one space."""
+    return SPACE_RUN.sub(" ", text.strip())
 
 
 def _join(lines: list[tuple[int, str]]) -> str:
@@ -421,8 +426,14 @@ def _markers(text: str) -> str:
     return TEXT_MARKER.sub(lambda m: f"[^{m.group(1)}]", text)
 
 
+# A run of white space other than a single space (which needs no change).
+WHITE_RUN = re.compile(r"[^\S ]\s*| \s+")
+
+
 def _unmarked(text: str) -> str:
-    return re.sub(r"\s+", " ", TEXT_MARKER.sub("", MARKER.sub("", text))).strip()
+    if "[" in text:
+        text = TEXT_MARKER.sub("", MARKER.sub("", text))
+    return WHITE_RUN.sub(" ", text).strip()
 
 
 register(TextImporter())
