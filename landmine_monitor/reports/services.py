@@ -7,11 +7,13 @@ in Wagtail's history. A report is a draft unless it is published.
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.blocks import StreamValue
 from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -135,21 +137,42 @@ def _fill(page: CountryReportPage, doc: ReportDocument) -> tuple[list[ReportFoot
     page.title = doc.title or page.title
     page.key_developments = doc.key_developments
     page.summary_table = [list(row) for row in doc.summary_table]
-    page.sections = [
-        (
-            "section",
-            {
-                "heading": s.heading,
-                "kinds": [k.value for k in s.kinds],
-                "inferred": s.inferred,
-                "paragraphs": [p.text for p in s.paragraphs],
-            },
-        )
-        for s in doc.sections
-    ]
+    page.sections = _sections_keeping_ids(page, doc)
     page.import_warnings = [{"message": w.message, "where": w.where} for w in doc.warnings]
     page.source_file = doc.source_file
     return _footnotes_with_citations(doc)
+
+
+def _sections_keeping_ids(page: CountryReportPage, doc: ReportDocument) -> StreamValue:
+    """The document's sections as the StreamField stores them, each section and paragraph keeping
+    the block id of the one at the same place in the page's current revision: editors' comments
+    are anchored to those ids, and stay on their paragraph when a new version is uploaded."""
+    old = list(page.sections.raw_data) if page.pk and page.sections else []
+
+    def old_id(items: list, index: int) -> str:
+        item = items[index] if index < len(items) else None
+        return item.get("id") if isinstance(item, dict) and item.get("id") else str(uuid.uuid4())
+
+    raw = []
+    for i, section in enumerate(doc.sections):
+        before = old[i] if i < len(old) and isinstance(old[i], dict) else {}
+        old_paragraphs = (before.get("value") or {}).get("paragraphs") or []
+        raw.append(
+            {
+                "type": "section",
+                "id": old_id(old, i),
+                "value": {
+                    "heading": section.heading,
+                    "kinds": [k.value for k in section.kinds],
+                    "inferred": section.inferred,
+                    "paragraphs": [
+                        {"type": "item", "value": p.text, "id": old_id(old_paragraphs, j)}
+                        for j, p in enumerate(section.paragraphs)
+                    ],
+                },
+            }
+        )
+    return StreamValue(CountryReportPage.sections.field.stream_block, raw, is_lazy=True)
 
 
 @transaction.atomic

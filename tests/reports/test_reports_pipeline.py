@@ -253,3 +253,30 @@ def test_saving_a_new_report_costs_the_same_queries_for_2_or_40_footnotes():
     assert result.created and result.sources_created == 40
     assert result.page.footnotes.count() == 40
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_new_version_keeps_the_block_ids_editors_comments_are_anchored_to():
+    from landmine_monitor.reports.importers.markdown import parse_markdown
+
+    country, edition = resolve_country("Mongolia"), ensure_edition(1999)
+    first = parse_markdown("# Mongolia\n\n## Mine Ban Policy\n\nFirst paragraph.\n\nSecond paragraph.\n")[0]
+    page = save_report(first, country=country, edition=edition).page
+
+    def ids(report: CountryReportPage) -> list[tuple[str, list[str]]]:
+        raw = report.get_latest_revision_as_object().sections.raw_data
+        return [(s["id"], [p["id"] for p in s["value"]["paragraphs"]]) for s in raw]
+
+    before = ids(page)
+    revised = parse_markdown(
+        "# Mongolia\n\n## Mine Ban Policy\n\nFirst paragraph, revised.\n\nSecond paragraph.\n\nA third one.\n\n"
+        "## Landmine Problem\n\nA new section.\n"
+    )[0]
+    save_report(revised, country=country, edition=edition)
+    page.refresh_from_db()
+    after = ids(page)
+    section_id, paragraph_ids = before[0]
+    assert after[0][0] == section_id and after[0][1][:2] == paragraph_ids  # the same places
+    new_ids = [after[0][1][2], after[1][0], *after[1][1]]
+    assert len(set(new_ids)) == 3 and not set(new_ids) & {section_id, *paragraph_ids}
+    text = page.get_latest_revision_as_object().sections[0].value["paragraphs"]
+    assert list(text) == ["First paragraph, revised.", "Second paragraph.", "A third one."]
