@@ -268,8 +268,8 @@ def test_a_new_version_keeps_the_block_ids_editors_comments_are_anchored_to():
 
     before = ids(page)
     revised = parse_markdown(
-        "# Mongolia\n\n## Mine Ban Policy\n\nFirst paragraph, revised.\n\nSecond paragraph.\n\nA third one.\n\n"
-        "## Landmine Problem\n\nA new section.\n"
+        "# Mongolia\n\n## Mine Ban Policy\n\nFirst paragraph, revised.\n\nSecond paragraph.\n\n"
+        "A third one.\n\n## Landmine Problem\n\nA new section.\n"
     )[0]
     save_report(revised, country=country, edition=edition)
     page.refresh_from_db()
