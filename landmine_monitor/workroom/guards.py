@@ -5,7 +5,9 @@ report's edit form is posted (the `before_edit_page` hook):
   (`network.permissions.can_submit`: its researchers, its region's coordinators, editors), not
   by a theme coordinator who may only read and edit it;
 - an editor publishing a report directly, outside the workflow, cannot break its edition's
-  embargo: before the release time, the go-live time must be the release time or later.
+  embargo: before the release time, the go-live time must be the release time or later; and
+  the explorer's bulk "Publish" refuses reports whose release is still to come (the
+  `before_bulk_action` hook).
 
 And the final approval says what it does: "Approve and publish at the release", not Wagtail's
 "Approve and Publish", while the release is still to come.
@@ -63,6 +65,19 @@ def embargo_breach(request, page) -> str:
         f"{as_report(page).edition.title} is embargoed until {until}: "
         "set the go-live time to then or later (Schedule in the status panel), or approve the report "
         "through its review, which schedules it by itself. Nothing was published."
+    )
+
+
+def embargoed_in_bulk(pages) -> str:
+    """Why a bulk publication of `pages` would break an embargo ("" when none is under one)."""
+    held = [as_report(page) for page in pages if release_of(page) is not None]
+    if not held:
+        return ""
+    names = ", ".join(f"{r.country.name} {r.edition.year}" for r in held[:5])
+    more = f" and {len(held) - 5} more" if len(held) > 5 else ""
+    return (
+        f"Not published: the reports on {names}{more} are under their edition's embargo. Approve them "
+        "through their review, or schedule them for the release time in their edit form."
     )
 
 

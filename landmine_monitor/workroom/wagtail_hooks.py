@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
@@ -93,6 +94,17 @@ def review_rules(request, page):
     if breach:
         messages.error(request, breach)
         return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def bulk_publication_keeps_embargoes(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    breach = guards.embargoed_in_bulk(objects)
+    if breach:
+        messages.error(request, breach)
+        return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root"))
     return None
 
 

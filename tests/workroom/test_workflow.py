@@ -258,6 +258,17 @@ def test_an_editor_cannot_publish_directly_before_the_embargo(network, login, cl
     assert NEW_TEXT not in client.get(report.url).content.decode()
 
 
+def test_bulk_publishing_from_the_explorer_keeps_the_embargo(network, login, client):
+    report = network.report("PRK")
+    live_revision = report.live_revision_id
+    login(network.user("editor"))
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish")) + f"?id={report.pk}"
+    response = client.post(url, {}, follow=True)
+    assert "are under their edition&#x27;s embargo" in response.content.decode()
+    assert network.report("PRK").live_revision_id == live_revision
+    assert NEW_TEXT not in client.get(report.url).content.decode()
+
+
 def test_revisions_compare_in_the_admin(network, login, client):
     report = network.report("PRK")
     previous, latest = report.revisions.order_by("created_at", "pk")[:2]
