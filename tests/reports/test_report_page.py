@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 import pytest
+from csl_check import csl_problems
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from test_citing import csl_problems
 
 from landmine_monitor.countries.selectors import resolve_country
 from landmine_monitor.reports.document import Footnote, Paragraph, ReportDocument, Section, SectionKind

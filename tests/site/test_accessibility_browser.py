@@ -4,35 +4,10 @@ the test needs no network."""
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
+from page_checks import BLOCKING, describe, violations
 
 pytestmark = pytest.mark.browser
-
-BLOCKING = {"serious", "critical"}
-
-
-def axe_source() -> str:
-    return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
-
-
-def violations(page) -> list[dict]:
-    page.evaluate(axe_source())
-    result = page.evaluate(
-        """async () => await axe.run(document, {
-            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
-        })"""
-    )
-    return result["violations"]
-
-
-def describe(url: str, found: list[dict]) -> str:
-    lines = []
-    for violation in found:
-        targets = [" ".join(node["target"]) for node in violation["nodes"][:5]]
-        lines.append(f"{url}: [{violation['impact']}] {violation['id']}: {violation['help']} — {targets}")
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("width", [1280, 360])

@@ -6,28 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from page_checks import PHONE_WIDTH, assert_no_sideways_scroll
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-PHONE_WIDTH = 360
-OVERFLOW_TOLERANCE = 2  # px: rounding of sub-pixel layouts
-
-
-def _assert_no_sideways_scroll(page) -> None:
-    """Nothing on the page makes the reader scroll sideways; a table scrolling inside its own
-    box is fine (its cells are clipped by the box, which stays inside the page)."""
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    too_wide = page.evaluate(
-        """(limit) => [...document.querySelectorAll('body *')]
-            .filter(e => !e.closest('.table-scroll') || e.classList.contains('table-scroll'))
-            .filter(e => e.getBoundingClientRect().right > limit)
-            .map(e => e.tagName.toLowerCase() + ' ' + (e.textContent || '').trim().slice(0, 40))""",
-        PHONE_WIDTH + OVERFLOW_TOLERANCE,
-    )
-    assert scroll_width <= PHONE_WIDTH + OVERFLOW_TOLERANCE and not too_wide, (
-        f"the page is {scroll_width}px wide on a {PHONE_WIDTH}px screen; too wide: {too_wide[:8]}"
-    )
 
 
 def test_reader_finds_north_korea_by_name_and_reads_its_status_and_votes(page, screenshot):
@@ -90,11 +72,11 @@ def test_country_pages_fit_a_phone_screen(page, screenshot):
     page.goto("/countries/north-korea/")
     expect(page.get_by_role("table", name=re.compile("Votes of North Korea"))).to_be_attached()
     screenshot("country-north-korea-360px")
-    _assert_no_sideways_scroll(page)
+    assert_no_sideways_scroll(page)
     # The vote table scrolls inside its own box, which a keyboard can reach.
     wrapper = page.locator(".table-scroll").first
     expect(wrapper).to_have_attribute("tabindex", "0")
 
     page.goto("/countries/")
     screenshot("countries-360px")
-    _assert_no_sideways_scroll(page)
+    assert_no_sideways_scroll(page)

@@ -159,7 +159,7 @@ def test_the_report_reads_on_a_phone_and_a_wide_screen(page, screenshot, width):
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_no_serious_accessibility_problem_with_a_preview_shown_and_the_citation_open(page, width):
-    from test_accessibility_browser import BLOCKING, describe, violations
+    from page_checks import BLOCKING, describe, violations
 
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(DPRK)

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from page_checks import BLOCKING, PHONE_WIDTH, assert_no_sideways_scroll, describe, violations
 from playwright.sync_api import expect
-from test_accessibility_browser import BLOCKING, describe, violations
-from test_country_browser import PHONE_WIDTH, _assert_no_sideways_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +75,7 @@ def test_search_on_a_phone_fits_and_has_no_serious_accessibility_fault(page, scr
     problems = []
     for url in ("/search/", "/search/?q=North+Korea&kind=production", "/search/?q=POMZ&region=africa"):
         page.goto(url)
-        _assert_no_sideways_scroll(page)
+        assert_no_sideways_scroll(page)
         blocking = [v for v in violations(page) if v["impact"] in BLOCKING]
         if blocking:
             problems.append(describe(url, blocking))
