@@ -1,6 +1,7 @@
 """The demonstration network: one account per role, the 1999 edition's assignments and research
-calendar, and a draft 1999 report that nobody is assigned, for trying the permissions and the
-review workflow. `landmine-monitor demo-network` runs it; running it again changes nothing but
+calendar, the researcher's log (an interview, a request for information), and a draft 1999
+report that nobody is assigned, for trying the permissions, citing the log and the review
+workflow. `landmine-monitor demo-network` runs it; running it again changes nothing but
 the accounts' password (always the one given)."""
 
 from __future__ import annotations
@@ -21,10 +22,26 @@ from landmine_monitor.reports.models import CountryReportPage
 from landmine_monitor.reports.services import ensure_edition, save_report
 from landmine_monitor.workroom.workflow import ensure_review_workflow
 
-from .models import MilestoneKind
+from .models import (
+    Channel,
+    DatePrecision,
+    Interview,
+    InterviewMode,
+    MilestoneKind,
+    RequestForInformation,
+    RequestState,
+)
 from .permissions import forget
 from .roles import Role, ensure_roles
-from .services import assign_coordinator, assign_researcher, set_milestone
+from .services import (
+    assign_coordinator,
+    assign_researcher,
+    cite_interview,
+    cite_request,
+    record_interview,
+    record_request,
+    set_milestone,
+)
 
 YEAR = 1999
 # (username, role, first name, last name)
@@ -35,6 +52,7 @@ ACCOUNTS = [
     ("demo-admin", Role.ADMINISTRATOR, "Demo", "Administrator"),
 ]
 RESEARCHED_COUNTRY = "PRK"
+DPRK = "Democratic People's Republic of Korea"
 # A second Asia-Pacific country: its draft is seen by the region's coordinator and by editors,
 # not by the researcher.
 UNASSIGNED_SAMPLE = Path(__file__).resolve().parent / "sample" / "mongolia-1999.md"
@@ -58,6 +76,46 @@ class DemoNetwork:
     milestones: int
     draft: CountryReportPage
     draft_created: bool
+    log_entries: int  # interviews and requests for information in the researcher's log
+
+
+def _research_log(researcher, country, edition) -> int:
+    """Two entries of the researcher's log, from the facts of the 1999 report: the telephone
+    interview its note 2 cites, and the request for information sent through an intermediary in
+    January 1999, unanswered on 1 March 1999. Each is linked to its Source (the one the sample
+    report's notes cite, when it is loaded), for "Cite in a footnote" to show."""
+    interview = Interview.objects.filter(country=country, edition=edition, person="Kim Sam Jong").first()
+    if interview is None:
+        interview = record_interview(
+            by=researcher,
+            country=country,
+            edition=edition,
+            person="Kim Sam Jong",
+            role="Counselor",
+            organisation=f"Permanent Mission of the {DPRK} to the UN in New York",
+            held_on=datetime.date(1999, 2, 24),
+            place="Tokyo",
+            mode=InterviewMode.TELEPHONE,
+            notes="The position stated to the General Assembly on 4 December 1998 stands.",
+        )
+    cite_interview(interview)
+    request = RequestForInformation.objects.filter(country=country, edition=edition).first()
+    if request is None:
+        request = record_request(
+            by=researcher,
+            country=country,
+            edition=edition,
+            addressee_organisation=f"Government of the {DPRK}, P'yongyang",
+            subject="Landmine policy, production, transfer, stockpiles and mined areas.",
+            channel=Channel.INTERMEDIARY,
+            intermediary="Central Headquarters of the General Association of Korean Residents in Japan",
+            sent_on=datetime.date(1999, 1, 1),
+            sent_on_precision=DatePrecision.MONTH,
+            state=RequestState.NO_ANSWER,
+            state_as_of=datetime.date(1999, 3, 1),
+        )
+    cite_request(request)
+    return 2
 
 
 @transaction.atomic
@@ -92,4 +150,5 @@ def ensure_demo_network(password: str) -> DemoNetwork:
     draft_created = draft is None
     if draft_created:
         draft = save_report(document, country=country, edition=edition, is_sample=True).page
-    return DemoNetwork([a[0] for a in ACCOUNTS], created, len(CALENDAR), draft, draft_created)
+    logged = _research_log(users[Role.RESEARCHER], resolve_country(RESEARCHED_COUNTRY), edition)
+    return DemoNetwork([a[0] for a in ACCOUNTS], created, len(CALENDAR), draft, draft_created, logged)

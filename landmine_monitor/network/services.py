@@ -16,7 +16,9 @@ from wagtail.log_actions import log
 from landmine_monitor.countries.models import Country
 from landmine_monitor.editions.models import Edition
 from landmine_monitor.sources.models import Source, SourceKind
+from landmine_monitor.sources.services import source_with_fingerprint
 
+from .citing import fingerprint_of, has_reply
 from .models import (
     CoordinatorAssignment,
     DatePrecision,
@@ -25,7 +27,6 @@ from .models import (
     Milestone,
     RequestForInformation,
     RequestReminder,
-    RequestState,
     ResearcherAssignment,
 )
 from .permissions import forget
@@ -146,25 +147,43 @@ def _with_role(person: str, role: str) -> str:
     return ", ".join(p for p in (person, role) if p)
 
 
-def _new_source(by=None, **fields) -> Source:
-    source = Source(**fields)
-    _save(source, "wagtail.create", by)
+def _link_source(record, field: str, key: str, by, **fields) -> Source:
+    """Link the record's `field` to the Source with fingerprint `key`: the one footnotes citing
+    the record already point to, or a new one made from `fields` (a source linked before its
+    fingerprint was known takes it on)."""
+    current = getattr(record, field)
+    source = source_with_fingerprint(key)
+    if source is not None and source == current:
+        return current
+    if source is None and current is not None and not current.fingerprint:
+        current.fingerprint = key
+        _save(current, "wagtail.edit", by, fingerprint=key)
+        return current
+    if source is None:
+        source = Source(fingerprint=key, **fields)
+        _save(source, "wagtail.create", by)
+    setattr(record, field, source)
+    record.save(update_fields=[field, "updated_at"])
+    log(record, "wagtail.edit", user=by, data={"cited_as": source.pk, "field": field})
     return source
 
 
 @transaction.atomic
 def cite_request(request: RequestForInformation, *, reply: bool = False, by=None) -> Source:
-    """The `Source` a footnote cites for the request (or, with `reply`, for the government's
-    reply), created the first time it is asked for and the same one after."""
+    """The `Source` that footnotes citing the request (or, with `reply`, the government's reply)
+    are linked to: the footnote `citing.footnote_text` gives, or any citing it the same way.
+    Created the first time, the same one after; one that an imported footnote made already is
+    reused."""
     given, request = request, RequestForInformation.objects.select_for_update().get(pk=request.pk)
     if reply:
-        if request.reply_source_id:
-            return request.reply_source
-        if request.state not in (RequestState.ANSWERED, RequestState.DECLINED):
+        if not has_reply(request):
             raise ValidationError(
                 {"state": f"The request is {request.get_state_display().lower()}: there is no reply to cite."}
             )
-        source = _new_source(
+        source = _link_source(
+            request,
+            "reply_source",
+            fingerprint_of(request, reply=True),
             by,
             kind=SourceKind.LETTER,
             title="Reply to a Landmine Monitor request for information",
@@ -173,13 +192,13 @@ def cite_request(request: RequestForInformation, *, reply: bool = False, by=None
             date=request.response_on,
             note=f"Request for information {request.pk}. {request.response_summary}".strip(),
         )
-        request.reply_source = source
     else:
-        if request.source_id:
-            return request.source
         by_whom = f" through {request.intermediary}" if request.intermediary else ""
         exact = request.sent_on_precision == DatePrecision.DAY
-        source = _new_source(
+        source = _link_source(
+            request,
+            "source",
+            fingerprint_of(request),
             by,
             kind=SourceKind.LETTER,
             title=f"Landmine Monitor request for information, sent{by_whom}",
@@ -189,10 +208,7 @@ def cite_request(request: RequestForInformation, *, reply: bool = False, by=None
             date_text="" if exact else request.sent_on_display,
             note=f"Request for information {request.pk}: {_state_sentence(request)}",
         )
-        request.source = source
-    request.save(update_fields=["source", "reply_source", "updated_at"])
     given.source, given.reply_source = request.source, request.reply_source
-    log(request, "wagtail.edit", user=by, data={"cited_as": source.pk, "reply": reply})
     return source
 
 
@@ -203,12 +219,13 @@ def _state_sentence(request: RequestForInformation) -> str:
 
 @transaction.atomic
 def cite_interview(interview: Interview, *, by=None) -> Source:
-    """The `Source` a footnote cites for the interview, created the first time."""
+    """The `Source` that footnotes citing the interview are linked to (as `cite_request`)."""
     given, interview = interview, Interview.objects.select_for_update().get(pk=interview.pk)
-    if interview.source_id:
-        return interview.source
     telephone = interview.mode == InterviewMode.TELEPHONE
-    source = _new_source(
+    source = _link_source(
+        interview,
+        "source",
+        fingerprint_of(interview),
         by,
         kind=SourceKind.TELEPHONE_INTERVIEW if telephone else SourceKind.INTERVIEW,
         title="Landmine Monitor telephone interview" if telephone else "Landmine Monitor interview",
@@ -218,8 +235,5 @@ def cite_interview(interview: Interview, *, by=None) -> Source:
         place=interview.place,
         note=f"Interview {interview.pk}.",
     )
-    interview.source = source
-    interview.save(update_fields=["source", "updated_at"])
     given.source = source
-    log(interview, "wagtail.edit", user=by, data={"cited_as": source.pk})
     return source

@@ -13,10 +13,16 @@ from functools import wraps
 import django_filters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.admin_url_finder import quote
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from .cite_view import CiteView
 from .models import (
     CoordinatorAssignment,
     Interview,
@@ -69,7 +75,66 @@ class RequestFilters(WagtailFilterSet):
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 
-class RequestViewSet(ScopedViewSet):
+class CitableIndexView(IndexView):
+    cite_url_name = ""
+
+    def get_list_more_buttons(self, instance):
+        cite = MenuItem(
+            "Cite in a footnote",
+            url=reverse(self.cite_url_name, args=[quote(instance.pk)]),
+            icon_name="openquote",
+            priority=15,
+        )
+        return [*super().get_list_more_buttons(instance), cite]
+
+
+class CitableEditView(EditView):
+    cite_url_name = ""
+
+    @cached_property
+    def header_more_buttons(self):
+        cite = HeaderButton(
+            "Cite in a footnote",
+            url=reverse(self.cite_url_name, args=[quote(self.object.pk)]),
+            icon_name="openquote",
+            priority=15,
+        )
+        return [*super().header_more_buttons, cite]
+
+
+class CitableViewSet(ScopedViewSet):
+    """A research log record: it has a "Cite in a footnote" view (`cite_view.CiteView`), linked from
+    its row in the listing and from the header of its edit view."""
+
+    index_view_class = CitableIndexView
+    edit_view_class = CitableEditView
+
+    def _with_cite_url(self, view_kwargs):
+        return {**view_kwargs, "cite_url_name": self.get_url_name("cite")}
+
+    def get_index_view_kwargs(self, **kwargs):
+        return self._with_cite_url(super().get_index_view_kwargs(**kwargs))
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return self._with_cite_url(super().get_edit_view_kwargs(**kwargs))
+
+    @property
+    def cite_view(self):
+        return self.construct_view(
+            CiteView,
+            model=self.model,
+            list_url_name=self.get_url_name("list"),
+            edit_url_name=self.get_url_name("edit"),
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(f"cite/<{self.pk_path_converter}:pk>/", self.cite_view, name="cite"),
+        ]
+
+
+class RequestViewSet(CitableViewSet):
     model = RequestForInformation
     icon = "mail"
     menu_label = "Requests for information"
@@ -79,7 +144,7 @@ class RequestViewSet(ScopedViewSet):
     inspect_view_enabled = True
 
 
-class InterviewViewSet(ScopedViewSet):
+class InterviewViewSet(CitableViewSet):
     model = Interview
     icon = "user"
     menu_label = "Interviews"

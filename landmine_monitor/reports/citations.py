@@ -393,7 +393,9 @@ _LETTER = re.compile(
     r"\b(?:letters?|fax(?:es)?|e-?mails?|note verbale|notes verbales|correspondence|questionnaire|memo"
     r"|memorandum)\b|\b(?:response|reply|replies|answer|responses)\s+(?:to|from)\b"
     r"|\b(?:information|data|statistics|figures)\s+(?:provided|supplied|received|sent|given)\s+(?:by|from|to)\b"
-    r"|\bcommunication\s+(?:from|to)\b",
+    r"|\bcommunication\s+(?:from|to)\b"
+    r"|\brequests?\s+for\s+information\s+(?:(?:from|by)\s+(?:the\s+)?(?:Landmine Monitor|LM)\S*\s+)?"
+    r"(?:sent\s+)?to\b",
     re.I,
 )
 _ARTICLE_7 = re.compile(
@@ -1026,7 +1028,29 @@ _LETTER_WORD = re.compile(
 )
 
 
+# A letter or request the Monitor sent: "Request for information from Landmine Monitor to X",
+# "Landmine Monitor/Tokyo letter to X", "Letter from LM to X". The party is the addressee.
+_MONITOR = (
+    r"(?:the\s+)?(?:Landmine Monitor|LM)(?:\s*\([^)]*\))?(?:\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"
+)
+_REQUEST = re.compile(r"\brequests?\s+for\s+information\b", re.I)
+_SENT_WORD = r"requests?\s+for\s+information|letters?|fax(?:es)?|e-?mails?"
+_OUTGOING = re.compile(
+    rf"^\s*(?:(?:{_SENT_WORD})\s+(?:from|by)\s+{_MONITOR}|{_MONITOR},?\s+(?:{_SENT_WORD})"
+    rf"|requests?\s+for\s+information)\s+(?:sent\s+)?to\s+(?P<to>.+)$",
+    re.I,
+)
+# "sent through the General Association of …", "via the embassy": who passed it on, not the addressee.
+_PASSED_ON = re.compile(r",?\s*(?:sent\s+)?(?:through|via|care of|c/o)\s+[^,;]+", re.I)
+
+
 def _read_letter(part: _Part, citation: Citation) -> None:
+    outgoing = _OUTGOING.match(part.rest)
+    if outgoing:
+        _read_parties(_PASSED_ON.sub("", outgoing.group("to")), citation, part.lm_place)
+        if _REQUEST.search(part.rest, 0, outgoing.start("to")):
+            citation.title = "Request for information"
+        return
     rest = _RECIPIENT.sub(" ", part.rest)
     rest = _LM_PREFIX.sub("", rest)
     match = re.search(r"\b(?:from|by)\b", rest)

@@ -26,6 +26,7 @@ from landmine_monitor.sources.models import Source
 
 from .citing import BIBTEX_MEDIA_TYPE, CSL_JSON_MEDIA_TYPE, ReportReference, bibtex, csl_json, plain_text
 from .document import SectionKind
+from .forms import CountryReportForm
 from .templatetags.report_text import inline_text
 
 KIND_CHOICES = [(k.value, k.value.replace("-", " ").capitalize()) for k in SectionKind]
@@ -120,6 +121,7 @@ class CountryReportPage(RoutablePageMixin, Page):
         FieldPanel("sections"),
         InlinePanel("footnotes", heading="Footnotes", label="Footnote"),
     ]
+    base_form_class = CountryReportForm
     parent_page_types = ["reports.EditionPage"]
     subpage_types: list[str] = []
     search_fields = [

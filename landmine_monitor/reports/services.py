@@ -22,7 +22,7 @@ from wagtail.signals import page_published, published
 from landmine_monitor.countries.models import Country
 from landmine_monitor.countries.selectors import resolve_country
 from landmine_monitor.editions.models import Edition
-from landmine_monitor.reports.citations import Citation, ibid_locator, parse_footnote
+from landmine_monitor.reports.citations import Citation, ibid_locator, is_ibid, parse_footnote
 from landmine_monitor.sources.services import find_or_create_sources
 
 from .document import Footnote, Paragraph, ReportDocument, Section, SectionKind, Warning
@@ -99,25 +99,45 @@ def document_of(page: CountryReportPage) -> ReportDocument:
 
 def _footnotes_with_citations(doc: ReportDocument) -> tuple[list[ReportFootnote], int]:
     """Footnotes for the page, unsaved, each with its citations linked to Source records (created
-    when new, all in one batch: see `find_or_create_sources`), and the number of sources created.
-    An "Ibid." cites what the footnote it repeats cites."""
+    when new, all in one batch: see `find_or_create_sources`), and the number of sources created."""
+    footnotes = [
+        ReportFootnote(number=fn.number, text=fn.text, ibid_of=fn.ibid_of, sort_order=position)
+        for position, fn in enumerate(doc.footnotes)
+    ]
+    return footnotes, cite_footnotes(footnotes)
+
+
+def cite_footnotes(footnotes: list[ReportFootnote]) -> int:
+    """Read the sources each footnote cites from its text and set its citations (unsaved, linked
+    to Source records, new ones created in one batch); returns the number of sources created.
+
+    An "Ibid." cites what the footnote it repeats cites, at its own page: the one `ibid_of`
+    names, or, when it names none (a note written in the browser), the footnote before it.
+    A footnote citing the research log as `network.citing` words it is linked to that record's
+    Source, the same way."""
     parsed: list[list[Citation] | None] = []  # per footnote: its citations, or None for an "Ibid."
+    repeats: list[int | None] = []
     numbers: set[int] = set()
-    for fn in doc.footnotes:
-        parsed.append(None if fn.ibid_of is not None and fn.ibid_of in numbers else parse_footnote(fn.text))
+    previous = None
+    for fn in footnotes:
+        repeated = fn.ibid_of
+        if repeated is None and previous is not None and is_ibid(fn.text):
+            repeated = previous
+        repeats.append(repeated if repeated in numbers else None)
+        if fn.ibid_of is None and repeats[-1] is not None:
+            fn.ibid_of = repeats[-1]
+        parsed.append(None if repeats[-1] is not None else parse_footnote(fn.text))
         numbers.add(fn.number)
+        previous = repeats[-1] if repeats[-1] is not None and is_ibid(fn.text) else fn.number
     found = iter(find_or_create_sources([c for citations in parsed if citations for c in citations]))
     made = 0
     locator_length = FootnoteCitation._meta.get_field("locator").max_length
     by_number: dict[int, list[FootnoteCitation]] = {}
-    footnotes = []
-    for position, (fn, citations) in enumerate(zip(doc.footnotes, parsed, strict=True)):
+    for fn, citations, repeated in zip(footnotes, parsed, repeats, strict=True):
         if citations is None:
             # "Ibid., p. 12" cites the same sources at its own page.
             own = ibid_locator(fn.text)
-            cited = [
-                FootnoteCitation(source=c.source, locator=own or c.locator) for c in by_number[fn.ibid_of]
-            ]
+            cited = [FootnoteCitation(source=c.source, locator=own or c.locator) for c in by_number[repeated]]
         else:
             cited = []
             for citation in citations:
@@ -125,10 +145,8 @@ def _footnotes_with_citations(doc: ReportDocument) -> tuple[list[ReportFootnote]
                 made += int(created)
                 cited.append(FootnoteCitation(source=source, locator=citation.locator[:locator_length]))
         by_number[fn.number] = cited
-        footnote = ReportFootnote(number=fn.number, text=fn.text, ibid_of=fn.ibid_of, sort_order=position)
-        footnote.citations = cited
-        footnotes.append(footnote)
-    return footnotes, made
+        fn.citations = cited
+    return made
 
 
 def _fill(page: CountryReportPage, doc: ReportDocument) -> tuple[list[ReportFootnote], int]:

@@ -35,6 +35,12 @@ def find_or_create_source(citation: Citation) -> tuple[Source, bool]:
     return source, created
 
 
+def source_with_fingerprint(key: str) -> Source | None:
+    """The Source footnotes citing with that fingerprint are linked to (also one that absorbed,
+    by a merge, a source with that fingerprint), or None."""
+    return _by_fingerprints({key}).get(key) if key else None
+
+
 def find_or_create_sources(citations: Sequence[Citation]) -> list[tuple[Source, bool]]:
     """The Source for each citation, in order, and whether it was created.
 

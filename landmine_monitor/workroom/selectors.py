@@ -119,6 +119,10 @@ class Deadline:
 
 
 def milestones_by_kind(edition: Edition) -> dict[str, Milestone]:
+    """The milestones a report of the edition is held to; none once the edition is published:
+    it went out, and a report not delivered by then is not late for it (it is not in it)."""
+    if edition.state == EditionState.PUBLISHED:
+        return {}
     return {m.kind: m for m in calendar_of(edition)}
 
 

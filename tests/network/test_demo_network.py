@@ -62,6 +62,17 @@ def test_it_creates_one_account_per_role_with_the_password(client, monkeypatch):
     coordinator = Group.objects.get(name=Role.COORDINATOR.value).user_set.get(username="demo-coordinator")
     assert not can_edit(users["demo-researcher"], draft) and can_edit(coordinator, draft)
 
+    # The researcher's log: an interview linked to the source the sample report's note 2 cites,
+    # and the request sent through an intermediary, unanswered.
+    from landmine_monitor.network.models import Interview, RequestForInformation, RequestState
+    from landmine_monitor.reports.models import FootnoteCitation
+
+    interview = Interview.objects.get(researcher__username="demo-researcher")
+    note = FootnoteCitation.objects.get(footnote__report__country__iso3="PRK", footnote__number=2)
+    assert interview.source == note.source
+    request = RequestForInformation.objects.get(researcher__username="demo-researcher")
+    assert request.state == RequestState.NO_ANSWER and request.source is not None
+
     calendar = {m.kind: m.due_on for m in Milestone.objects.filter(edition__year=1999)}
     assert set(calendar) == set(MilestoneKind)
     assert sorted(calendar, key=calendar.get) == list(MilestoneKind)  # in the calendar's order
@@ -76,17 +87,18 @@ def test_it_creates_one_account_per_role_with_the_password(client, monkeypatch):
     assert draft.get_workflow() == workflow and workflow.active
 
     # Again: nothing new, and the password is still the one given.
-    counts = (
-        Milestone.objects.count(),
-        ResearcherAssignment.objects.count(),
-        CountryReportPage.objects.count(),
-    )
+    def counts():
+        return (
+            Milestone.objects.count(),
+            ResearcherAssignment.objects.count(),
+            CountryReportPage.objects.count(),
+            Interview.objects.count(),
+            RequestForInformation.objects.count(),
+        )
+
+    before = counts()
     call_command("demo_network", stdout=StringIO())
-    assert counts == (
-        Milestone.objects.count(),
-        ResearcherAssignment.objects.count(),
-        CountryReportPage.objects.count(),
-    )
+    assert counts() == before
     assert client.login(username="demo-editor", password=PASSWORD)
 
 

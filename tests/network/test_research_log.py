@@ -3,18 +3,15 @@ overdue, seen only by those who cover the country, and written to the audit log.
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from log_entries import INTERMEDIARY, angola_request, day, the_seed_case, the_telephone_interview
 from wagtail.models import ModelLogEntry
 
 from landmine_monitor.countries.models import Country
 from landmine_monitor.network.models import (
     Channel,
-    DatePrecision,
-    InterviewMode,
     RequestForInformation,
     RequestState,
 )
@@ -24,37 +21,12 @@ from landmine_monitor.network.services import (
     cite_interview,
     cite_request,
     end_assignment,
-    record_interview,
     record_request,
     update_request,
 )
 from landmine_monitor.sources.models import SourceKind
 
 pytestmark = pytest.mark.django_db
-
-INTERMEDIARY = "Central Headquarters of the General Association of Korean Residents in Japan"
-
-
-def day(text: str) -> datetime.date:
-    return datetime.date.fromisoformat(text)
-
-
-def the_seed_case(network):
-    """The seed report's request: sent to the government through an intermediary organisation
-    in January 1999 (the day is not known), no answer as of 1 March 1999."""
-    return record_request(
-        by=network.users["researcher"],
-        country=Country.objects.get(iso3="PRK"),
-        edition=network.edition,
-        addressee_organisation="Government of the Democratic People's Republic of Korea, P'yongyang",
-        subject="Landmine policy, production, stockpiles and mined areas.",
-        channel=Channel.INTERMEDIARY,
-        intermediary=INTERMEDIARY,
-        sent_on=day("1999-01-20"),
-        sent_on_precision=DatePrecision.MONTH,
-        state=RequestState.NO_ANSWER,
-        state_as_of=day("1999-03-01"),
-    )
 
 
 def test_the_seeds_request_is_recorded_and_cited_as_the_report_states_it(network):
@@ -163,16 +135,8 @@ def test_overdue_requests_are_the_pending_ones_past_their_due_date(network):
 
 
 def test_an_interview_is_cited_as_a_telephone_interview(network):
-    interview = record_interview(
-        by=network.users["researcher"],
-        country=Country.objects.get(iso3="PRK"),
-        edition=network.edition,
-        person="Kim Sam Jong",
-        role="Counsellor",
-        organisation="Permanent Mission of the DPRK to the United Nations, New York",
-        held_on=day("1999-02-24"),
-        mode=InterviewMode.TELEPHONE,
-        notes="Confirmed that the December 1998 statement stands.",
+    interview = the_telephone_interview(
+        network, organisation="Permanent Mission of the DPRK to the United Nations, New York"
     )
     source = cite_interview(interview)
     assert source.kind == SourceKind.TELEPHONE_INTERVIEW
@@ -254,14 +218,7 @@ def test_a_researcher_records_requests_in_the_admin_only_for_their_countries(cli
 
 def test_the_admin_lists_and_opens_only_the_requests_of_covered_countries(client, network, refused):
     own = the_seed_case(network)
-    other = record_request(
-        country=Country.objects.get(iso3="AGO"),
-        edition=network.edition,
-        addressee_organisation="Ministry of Defence",
-        subject="Clearance",
-        channel=Channel.EMAIL,
-        sent_on=day("1999-01-15"),
-    )
+    other = angola_request(network, subject="Clearance", channel=Channel.EMAIL, sent_on=day("1999-01-15"))
     listing = reverse("wagtailsnippets_network_requestforinformation:list")
 
     def edit(request):

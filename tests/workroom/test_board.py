@@ -32,6 +32,20 @@ def test_editors_see_every_country_with_a_report_or_an_assignment(network, login
     assert "Angola-Researcher" in html  # the researcher's name
 
 
+def test_once_the_edition_is_published_nothing_is_overdue_any_more(network, login):
+    from landmine_monitor.editions.models import EditionState
+
+    network.edition.state = EditionState.PUBLISHED
+    network.edition.save()
+    client = login(network.user("editor"))
+    html = client.get(reverse("workroom:board"), {"edition": network.edition.year}).content.decode()
+    assert board_rows(html) == {"AGO": "not-started", "MNG": "drafting", "PRK": "drafting"}
+    assert "workroom-row--overdue" not in html and "overdue" not in html.split("<table", 1)[1]
+    # The calendar still lists the milestones, as past.
+    calendar = client.get(reverse("workroom:calendar"), {"edition": network.edition.year}).content.decode()
+    assert "First drafts due" in calendar and "5 days ago" in calendar
+
+
 def test_a_coordinator_sees_only_their_region_and_filters_apply(network, login, workflow_steps):
     submit, _ = workflow_steps
     submit(network.report("PRK"), network.user("researcher"))

@@ -33,6 +33,10 @@ class Command(BaseCommand):
             f"region ({demo.assignments_created} assignments new)."
         )
         self.stdout.write(f"1999 research calendar: {demo.milestones} milestones.")
+        self.stdout.write(
+            f"demo-researcher's research log: {demo.log_entries} entries (an interview, a request for "
+            'information), each with "Cite in a footnote".'
+        )
         state = "created" if demo.draft_created else "already there"
         self.stdout.write(
             f"Draft report nobody is assigned: {demo.draft.title} ({demo.draft.country.name}, "
