@@ -73,9 +73,6 @@ class CiteView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return "Cite in a footnote"
 
-    def get_page_subtitle(self):
-        return str(self.record)
-
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
@@ -113,6 +110,7 @@ class CiteView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             record=self.record,
+            record_kind=self.model._meta.verbose_name.capitalize(),
             citables=self.citables(),
             can_link=self.request.user.has_perm(f"network.change_{self.model._meta.model_name}"),
             edit_url=reverse(self.edit_url_name, args=[self.record.pk]),

@@ -13,6 +13,7 @@ Screenshots of the main pages go to <repo>/test-artifacts/screenshots/, which CI
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -184,3 +185,23 @@ MAIN_PAGES = [
 @pytest.fixture
 def main_pages() -> list[str]:
     return list(MAIN_PAGES)
+
+
+@pytest.fixture
+def demo(site_url, settings):
+    """The demonstration network and the review workflow, with the 1999 edition's release an
+    hour away."""
+    from admin_steps import PASSWORD
+    from django.utils import timezone
+
+    from landmine_monitor.network.demo import ensure_demo_network
+    from landmine_monitor.workroom.workflow import ensure_review_workflow
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    network = ensure_demo_network(PASSWORD)
+    ensure_review_workflow()
+    edition = network.draft.edition
+    edition.release_at = (timezone.now() + datetime.timedelta(hours=1)).replace(second=0, microsecond=0)
+    edition.save()
+    return edition

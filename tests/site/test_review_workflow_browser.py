@@ -13,13 +13,12 @@ import re
 from unittest import mock
 
 import pytest
+from admin_steps import edit_report, footer_action, sign_in
 from django.core.management import call_command
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "demo-network-password-1999"
 FIRST_DRAFT = """# North Korea
 <!-- country: North Korea -->
 
@@ -42,32 +41,6 @@ NEW_SENTENCE = "Its mission in New York confirmed that position in writing."
 COMMENT = "Note 2 is missing: cite the mission's letter, or take the sentence out."
 
 
-@pytest.fixture
-def demo(site_url, settings):
-    """The demonstration network and the review workflow, with the 1999 edition's release an
-    hour away."""
-    from landmine_monitor.network.demo import ensure_demo_network
-    from landmine_monitor.workroom.workflow import ensure_review_workflow
-
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    network = ensure_demo_network(PASSWORD)
-    ensure_review_workflow()
-    edition = network.draft.edition
-    edition.release_at = (timezone.now() + datetime.timedelta(hours=1)).replace(second=0, microsecond=0)
-    edition.save()
-    return edition
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-
-
 def upload(page: Page, name: str, text: str) -> None:
     page.goto("/admin/workroom/")
     page.get_by_label("Word (.docx) or Markdown (.md) file").set_input_files(
@@ -76,20 +49,6 @@ def upload(page: Page, name: str, text: str) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name="Upload and replace my draft").click()
     expect(page.locator(".messages .success")).to_contain_text(f"{name} is now a new revision")
-
-
-def footer_action(page: Page, label: str | re.Pattern) -> None:
-    """Click an action of the edit form's footer menu (opening its drop-down first)."""
-    footer = page.locator("footer")
-    button = footer.get_by_role("button", name=label)
-    if not button.is_visible():
-        footer.get_by_role("button", name="More actions").click()
-    button.click()
-
-
-def edit_report(page: Page, report) -> None:
-    page.goto(f"/admin/pages/{report.pk}/edit/")
-    expect(page.locator("footer")).to_be_visible()
 
 
 def public(page: Page, report) -> tuple[int, str, str]:
