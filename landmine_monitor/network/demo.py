@@ -80,10 +80,11 @@ class DemoNetwork:
 
 
 def _research_log(researcher, country, edition) -> int:
-    """Two entries of the researcher's log, from the facts of the 1999 report: the telephone
+    """Put two entries in the researcher's log, from the facts of the 1999 report: the telephone
     interview its note 2 cites, and the request for information sent through an intermediary in
     January 1999, unanswered on 1 March 1999. Each is linked to its Source (the one the sample
-    report's notes cite, when it is loaded), for "Cite in a footnote" to show."""
+    report's notes cite, when it is loaded), for "Cite in a footnote" to show. Returns the number
+    of entries in the researcher's log of the edition."""
     interview = Interview.objects.filter(country=country, edition=edition, person="Kim Sam Jong").first()
     if interview is None:
         interview = record_interview(
@@ -115,7 +116,8 @@ def _research_log(researcher, country, edition) -> int:
             state_as_of=datetime.date(1999, 3, 1),
         )
     cite_request(request)
-    return 2
+    mine = {"researcher": researcher, "edition": edition}
+    return Interview.objects.filter(**mine).count() + RequestForInformation.objects.filter(**mine).count()
 
 
 @transaction.atomic

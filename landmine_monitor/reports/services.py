@@ -107,6 +107,11 @@ def _footnotes_with_citations(doc: ReportDocument) -> tuple[list[ReportFootnote]
     return footnotes, cite_footnotes(footnotes)
 
 
+def _is_ibid(text: str) -> bool:
+    # A cheap look first: reading the Markdown (`is_ibid`) for every note would slow imports.
+    return text.lstrip(" *_\t").lower().startswith("ibid") and is_ibid(text)
+
+
 def cite_footnotes(footnotes: list[ReportFootnote]) -> int:
     """Read the sources each footnote cites from its text and set its citations (unsaved, linked
     to Source records, new ones created in one batch); returns the number of sources created.
@@ -121,14 +126,14 @@ def cite_footnotes(footnotes: list[ReportFootnote]) -> int:
     previous = None
     for fn in footnotes:
         repeated = fn.ibid_of
-        if repeated is None and previous is not None and is_ibid(fn.text):
+        if repeated is None and previous is not None and _is_ibid(fn.text):
             repeated = previous
         repeats.append(repeated if repeated in numbers else None)
         if fn.ibid_of is None and repeats[-1] is not None:
             fn.ibid_of = repeats[-1]
         parsed.append(None if repeats[-1] is not None else parse_footnote(fn.text))
         numbers.add(fn.number)
-        previous = repeats[-1] if repeats[-1] is not None and is_ibid(fn.text) else fn.number
+        previous = repeats[-1] if repeats[-1] is not None and _is_ibid(fn.text) else fn.number
     found = iter(find_or_create_sources([c for citations in parsed if citations for c in citations]))
     made = 0
     locator_length = FootnoteCitation._meta.get_field("locator").max_length
