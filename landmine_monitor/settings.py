@@ -15,6 +15,7 @@
 | LM_EMAIL_PORT, LM_EMAIL_USER, LM_EMAIL_PASSWORD | SMTP port and login | 587, none |
 | LM_EMAIL_USE_TLS | "0" turns STARTTLS off | on |
 | LM_EMAIL_FROM | the sender of notifications | Landmine Monitor <monitor@localhost> |
+| LM_ORDERS_EMAIL | comma-separated addresses told of each publication order (besides order staff) | none |
 """
 
 from __future__ import annotations
@@ -212,6 +213,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("LM_EMAIL_FROM", "Landmine Monitor <monitor@localhost>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Told of each publication order, besides the staff allowed to handle orders (publishing.notifications).
+ORDERS_EMAIL = [a.strip() for a in os.environ.get("LM_ORDERS_EMAIL", "").split(",") if a.strip()]
 
 LOGGING = {
     "version": 1,

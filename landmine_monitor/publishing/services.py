@@ -184,7 +184,8 @@ def place_order(customer: dict, lines: list[tuple[Publication, int]]) -> Publica
 
     `customer` holds the order's own fields (name, organisation, email, postal_address, country,
     notes); `lines` the publications and quantities (a publication given twice is counted once,
-    with the quantities added). Nothing is stored unless all of it is.
+    with the quantities added). Nothing is stored unless all of it is. Once committed, the
+    customer and the staff are e-mailed (`notifications.order_received`).
     """
     quantities: dict[int, int] = {}
     by_pk: dict[int, Publication] = {}
@@ -211,4 +212,12 @@ def place_order(customer: dict, lines: list[tuple[Publication, int]]) -> Publica
         )
         for pk, quantity in quantities.items()
     )
+    # The customer and the staff are told once the order is stored for good.
+    transaction.on_commit(lambda: _notify_received(order.pk))
     return order
+
+
+def _notify_received(pk: int) -> None:
+    from .notifications import order_received
+
+    order_received(PublicationOrder.objects.select_related("country").get(pk=pk))

@@ -6,12 +6,16 @@ never deleted (a cancelled order keeps its record), so the admin offers neither 
 """
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import Publication, PublicationOrder
+from .notifications import NOTIFY_ACTION, order_status_changed
 
 FORBIDDEN_ORDER_ACTIONS = frozenset({"add", "delete"})
 
@@ -34,8 +38,19 @@ class OrderPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(PublicationOrder, OrderPermissionPolicy(PublicationOrder), exact_class=True)
 
 
+class OrderEditView(EditView):
+    """Saving an order whose status became "sent" or "cancelled" tells the customer."""
+
+    def save_instance(self):
+        previous = PublicationOrder.objects.values_list("status", flat=True).get(pk=self.object.pk)
+        order = super().save_instance()
+        transaction.on_commit(lambda: order_status_changed(order, previous, by=self.request.user))
+        return order
+
+
 class PublicationOrderViewSet(SnippetViewSet):
     model = PublicationOrder
+    edit_view_class = OrderEditView
     icon = "mail"
     menu_label = "Orders"
     list_display = ["reference", "name", "organisation", "country", "items", "created_at", "status"]
@@ -65,3 +80,14 @@ class PublishingGroup(SnippetViewSetGroup):
 
 
 register_snippet(PublishingGroup)
+
+
+@hooks.register("register_log_actions")
+def publishing_log_actions(actions):
+    @actions.register_action(NOTIFY_ACTION)
+    class Notified(LogFormatter):
+        label = "Notified by e-mail"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return f"E-mailed {', '.join(data.get('to', []))} ({data.get('notification', '')})"

@@ -19,13 +19,10 @@ the assignment) it is about, naming its recipients. Reminders are sent by `remin
 
 from __future__ import annotations
 
-import logging
-import smtplib
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.template.loader import render_to_string
@@ -35,11 +32,10 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 from wagtail.users.models import UserProfile
 
+from landmine_monitor.instance.mail import deliver, message
 from landmine_monitor.network.models import CoordinatorAssignment, ResearcherAssignment
 from landmine_monitor.network.roles import Role
 from landmine_monitor.reports.models import CountryReportPage
-
-logger = logging.getLogger(__name__)
 
 NOTIFY_ACTION = "workroom.notify"
 # Wagtail's receivers of these signals (wagtail.admin.signal_handlers); ours take their place.
@@ -83,21 +79,15 @@ def send(kind: str, subject: str, template: str, context: dict, users: Iterable,
     if not recipients:
         return []
     messages = [
-        EmailMessage(
+        message(
             subject,
-            render_to_string(f"workroom/notifications/{template}.txt", {**context, "user": user}).strip()
-            + "\n",
-            settings.DEFAULT_FROM_EMAIL,
+            render_to_string(f"workroom/notifications/{template}.txt", {**context, "user": user}),
             [user.email],
-            headers={"Auto-Submitted": "auto-generated"},
         )
         for user in recipients
     ]
-    try:
-        get_connection().send_messages(messages)
-    except (OSError, smtplib.SMTPException):
+    if not deliver(messages):
         # A mail server that is down must not undo the work being notified; the log says so.
-        logger.exception("Could not send %r to %s", subject, ", ".join(u.email for u in recipients))
         return []
     log(
         instance=about,

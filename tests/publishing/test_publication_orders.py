@@ -9,13 +9,12 @@ from unittest import mock
 import pytest
 from django.test import Client
 from django.urls import reverse
+from order_form import catalogue, order_data
 
 from landmine_monitor.countries.models import Country
 from landmine_monitor.publishing.forms import NO_PUBLICATION
 from landmine_monitor.publishing.models import (
     OrderStatus,
-    Publication,
-    PublicationFormat,
     PublicationOrder,
     PublicationOrderLine,
 )
@@ -25,28 +24,6 @@ pytestmark = pytest.mark.django_db
 
 ORDER_URL = "/order-publications/"
 REFERENCE = re.compile(r"LM-\d{4}-\d{6}")
-
-
-def catalogue() -> tuple[Publication, Publication]:
-    book = Publication.objects.get(title=REPORT_1999_TITLE, format=PublicationFormat.PRINT)
-    pdf = Publication.objects.get(title=REPORT_1999_TITLE, format=PublicationFormat.PDF)
-    return book, pdf
-
-
-def order_data(**changes) -> dict:
-    book, pdf = catalogue()
-    data = {
-        "name": "Ana Example",
-        "organisation": "Example Campaign",
-        "email": "ana@example.org",
-        "postal_address": "1 Example Street\n1200 Geneva",
-        "country": str(Country.objects.get(iso3="CHE").pk),
-        "notes": "For our library.",
-        f"quantity_{book.pk}": "2",
-        f"quantity_{pdf.pk}": "1",
-    }
-    data.update(changes)
-    return data
 
 
 def place(client, **changes):
