@@ -96,7 +96,7 @@ def merge_sources(keep: Source, duplicate: Source, *, user=None) -> Source:
     kept, gone = locked[keep.pk], locked[duplicate.pk]
 
     moved = {}
-    for relation in _relations_to_source():
+    for relation in relations_to_source():
         count = _repoint(relation, kept, gone)
         if count:
             label = relation.related_model._meta.label
@@ -229,7 +229,7 @@ def _valid_url(url: str) -> bool:
     return True
 
 
-def _relations_to_source() -> list[models.ForeignObjectRel]:
+def relations_to_source() -> list[models.ForeignObjectRel]:
     """Every foreign key and one-to-one that points at Source, hidden ones included
     (`related_name="+"`, and the tables behind many-to-manys)."""
     return [

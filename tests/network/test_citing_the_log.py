@@ -217,3 +217,35 @@ def test_the_cite_view_shows_the_footnote_and_links_the_record(network, client, 
     assert refused(client.post(other, {"reply": "0"}))
     angola.refresh_from_db()
     assert angola.source is None
+
+
+def test_the_log_and_drafts_sources_are_not_public_until_a_published_report_cites_them(network, client):
+    from landmine_monitor.network.tokens import create_token
+    from landmine_monitor.treaties.models import TreatyAction
+
+    interview = the_telephone_interview(network)
+    source = cite_interview(interview)
+    url = f"/api/v1/sources/{source.pk}"
+    assert client.get(url).status_code == 404  # as if it did not exist
+
+    # A draft citing it changes nothing; the network sees it with a token.
+    mongolia = Country.objects.get(iso3="MNG")
+    draft = ReportDocument(
+        title=mongolia.name,
+        country_name=mongolia.name,
+        sections=[Section("Use", [SectionKind.USE], [Paragraph("Text.[^1]")])],
+        footnotes=[Footnote(1, footnote_text(interview))],
+    )
+    save_report(draft, country=mongolia, edition=network.edition)
+    assert client.get(url).status_code == 404
+    _, secret = create_token(network.users["researcher"])
+    assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 200
+
+    # Published: public, with the note that cites it.
+    save_report(draft, country=mongolia, edition=network.edition, publish=True)
+    detail = client.get(url).json()
+    assert detail["id"] == source.pk and [n["number"] for n in detail["footnotes"]] == [1]
+
+    # Sources of the reference data are public, whatever cites them.
+    action = TreatyAction.objects.select_related("source").first()
+    assert client.get(f"/api/v1/sources/{action.source_id}").status_code == 200

@@ -1,0 +1,53 @@
+"""Which sources anyone may see.
+
+A source is public once something public cites it: the bundled reference data (treaties, treaty
+actions, UN resolutions and votes, a source with a `key`), a fact, or a footnote of a published
+report. A source that only drafts or the research log cite — an interview with an official, a
+request for information, the sources of a report under embargo — is seen by the reporting network
+in the admin and through the API with a token, and by nobody else: to anyone else it does not
+exist.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from .models import Source
+from .services import relations_to_source
+
+# Apps whose records cite sources without making them public.
+PRIVATE_APPS = frozenset({"network"})
+
+
+def _public_condition(relation: models.ForeignObjectRel) -> models.Q | None:
+    """The condition on Source that "a public record of this relation cites it", or None when
+    the relation's records never make a source public."""
+    model = relation.related_model
+    if model._meta.app_label in PRIVATE_APPS:
+        return None
+    lookup = relation.field.name
+    if model._meta.label == "reports.FootnoteCitation":
+        from landmine_monitor.reports.selectors import public_reports
+
+        cited = model.objects.filter(footnote__report__in=public_reports().values("pk"))
+    else:
+        cited = model.objects.all()
+    return models.Q(pk__in=cited.values(lookup))
+
+
+def public_sources() -> models.QuerySet[Source]:
+    condition = models.Q(key__isnull=False)
+    for relation in relations_to_source():
+        found = _public_condition(relation)
+        if found is not None:
+            condition |= found
+    return Source.objects.filter(condition)
+
+
+def is_public(source: Source) -> bool:
+    return public_sources().filter(pk=source.pk).exists()
+
+
+def visible_to(user, source: Source) -> bool:
+    """Public, or the user is of the network (allowed to view sources in the admin)."""
+    return (user.is_active and user.has_perm("sources.view_source")) or is_public(source)
