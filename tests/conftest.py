@@ -45,6 +45,14 @@ def _page_cache_off(settings):
     version.forget()
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Passwords hashed with a fast hasher: the production one (PBKDF2) costs a quarter of a
+    second per account on purpose, and fixtures create accounts by the dozen. (What is tested of
+    passwords — who may sign in, with which — does not depend on the hasher.)"""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def page_cache(settings):
     """The page cache on, as it is in production, and empty."""

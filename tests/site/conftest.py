@@ -139,13 +139,11 @@ def screenshot(page) -> Callable[[str], Path]:
 
 
 @pytest.fixture
-def editor(site_url, settings):
-    """A superuser, as the first account `setup` creates."""
+def editor(site_url):
+    """A superuser, as the first account `setup` creates (its password hashed fast: see the
+    autouse `_fast_passwords`; the live server runs in this process and sees it too)."""
     from django.contrib.auth import get_user_model
 
-    # A fast hasher for the test (the live server runs in this process and sees it too):
-    # the default PBKDF2 costs a quarter of a second at creation and again at each login.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     username, password = EDITOR
     get_user_model().objects.create_superuser(username, email="", password=password)
     return username, password
@@ -197,7 +195,6 @@ def demo(site_url, settings):
     from landmine_monitor.network.demo import ensure_demo_network
     from landmine_monitor.workroom.workflow import ensure_review_workflow
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     network = ensure_demo_network(PASSWORD)
     ensure_review_workflow()

@@ -62,12 +62,7 @@ def make_draft():
 
 
 @pytest.fixture
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def network(db, fast_passwords, settings) -> Network:
+def network(db, settings) -> Network:
     from landmine_monitor.network.models import MilestoneKind
     from landmine_monitor.network.roles import Role, ensure_roles
     from landmine_monitor.network.services import assign_coordinator, assign_researcher, set_milestone
