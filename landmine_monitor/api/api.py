@@ -23,9 +23,9 @@ from landmine_monitor.countries.selectors import (
 from landmine_monitor.facts.selectors import facts_about
 from landmine_monitor.network.api_auth import api_auth, api_user
 from landmine_monitor.network.permissions import readable_version, visible_reports
+from landmine_monitor.network.selectors import source_seen_by
 from landmine_monitor.reports.selectors import citations_of
 from landmine_monitor.sources.models import Source
-from landmine_monitor.sources.selectors import visible_to
 from landmine_monitor.treaties.models import Treaty
 from landmine_monitor.treaties.rules import Status
 from landmine_monitor.treaties.selectors import (
@@ -197,9 +197,9 @@ def report(request: HttpRequest, edition: int, country: str):
 def source_detail(request: HttpRequest, source_id: int):
     """A source, with every footnote of a published report that cites it. A source that nothing
     public cites yet (only drafts or the research log) is a 404, as if it did not exist, unless
-    the token's user is of the reporting network."""
+    the token's user covers a draft or a record that cites it."""
     found = Source.objects.filter(pk=source_id).first()
-    if found is None or not visible_to(api_user(request), found):
+    if found is None or not source_seen_by(api_user(request), found):
         raise UnknownReport(f"No source {source_id}")
     return payloads.source_detail(found, citations_of(found))
 

@@ -7,6 +7,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from landmine_monitor.countries.models import Country
 from landmine_monitor.editions.models import Edition
 from landmine_monitor.facts.models import Fact, Indicator
+from landmine_monitor.network.selectors import sources_seen_by
+from landmine_monitor.network.viewsets import ScopedViewSet
 from landmine_monitor.sources.models import Source
 from landmine_monitor.treaties.models import Treaty, TreatyAction
 from landmine_monitor.unga.models import Resolution, Vote
@@ -66,12 +68,19 @@ class ReferenceDataGroup(SnippetViewSetGroup):
     items = (CountryViewSet, TreatyViewSet, TreatyActionViewSet, ResolutionViewSet, VoteViewSet)
 
 
-class SourceViewSet(SnippetViewSet):
+class SourceViewSet(ScopedViewSet):
+    """Sources, limited for researchers and coordinators to those they may see
+    (`network.selectors.sources_seen_by`); any view of another answers 403."""
+
     model = Source
+    related = ()
     icon = "link"
     list_display = ["title", "kind", "person", "organisation", "date"]
     list_filter = ["kind"]
     search_fields = ["title", "person", "organisation"]
+
+    def scoped(self, user, queryset):
+        return queryset.filter(pk__in=sources_seen_by(user).values("pk"))
 
 
 class IndicatorViewSet(SnippetViewSet):

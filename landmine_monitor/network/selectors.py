@@ -9,6 +9,9 @@ from django.utils import timezone
 from wagtail.models import APIToken
 
 from landmine_monitor.editions.models import Edition
+from landmine_monitor.reports.models import FootnoteCitation
+from landmine_monitor.sources.models import Source
+from landmine_monitor.sources.selectors import public_sources
 
 from .models import (
     Interview,
@@ -17,7 +20,7 @@ from .models import (
     RequestState,
     ResearcherAssignment,
 )
-from .permissions import covered
+from .permissions import covered, editable_reports, has_full_access
 
 
 def overdue_condition(on: datetime.date) -> Q:
@@ -58,3 +61,29 @@ def tokens_of(user=None) -> QuerySet[APIToken]:
     """API tokens, revoked ones included, of one user or of everyone, the oldest first."""
     tokens = APIToken.objects.select_related("user").order_by("created", "pk")
     return tokens.filter(user=user) if user is not None else tokens
+
+
+def sources_seen_by(user) -> QuerySet[Source]:
+    """The sources the user may see: every one for editors and administrators; for researchers
+    and coordinators, the public ones (`sources.selectors`) and those of the reports and the
+    research log they cover — never the sources only another country's draft or log cites."""
+    if has_full_access(user):
+        return Source.objects.all()
+    cited = FootnoteCitation.objects.filter(footnote__report__in=editable_reports(user))
+    requests = covered(user, RequestForInformation.objects.all())
+    interviews = covered(user, Interview.objects.all())
+    own = (
+        Q(pk__in=public_sources().values("pk"))
+        | Q(pk__in=cited.values("source"))
+        | Q(pk__in=requests.values("source"))
+        | Q(pk__in=requests.values("reply_source"))
+        | Q(pk__in=interviews.values("source"))
+    )
+    return Source.objects.filter(own)
+
+
+def source_seen_by(user, source: Source) -> bool:
+    """Whether the user may see the source (anyone may see a public one)."""
+    if not user.is_active:
+        return public_sources().filter(pk=source.pk).exists()
+    return sources_seen_by(user).filter(pk=source.pk).exists()

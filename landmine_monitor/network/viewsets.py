@@ -35,9 +35,14 @@ from .selectors import overdue_condition
 
 
 class ScopedViewSet(SnippetViewSet):
-    """A snippet viewset whose records are limited to those the user covers."""
+    """A snippet viewset whose records are limited to those the user covers.
+
+    Its listing's search is the database's (`icontains` on `search_fields`), not the search
+    index's: the index backends cannot search within a queryset filtered this way, nor on
+    fields that are not autocomplete fields."""
 
     related = ("country", "edition")
+    search_backend_name = None
 
     def scoped(self, user, queryset):
         return covered(user, queryset)

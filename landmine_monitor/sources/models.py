@@ -75,6 +75,7 @@ class Source(index.Indexed, models.Model):
         index.SearchField("organisation"),
         index.AutocompleteField("title"),
         index.FilterField("kind"),
+        index.FilterField("id"),  # the admin's search within the sources a user may see
     ]
 
     class Meta:

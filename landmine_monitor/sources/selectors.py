@@ -3,9 +3,9 @@
 A source is public once something public cites it: the bundled reference data (treaties, treaty
 actions, UN resolutions and votes, a source with a `key`), a fact, or a footnote of a published
 report. A source that only drafts or the research log cite — an interview with an official, a
-request for information, the sources of a report under embargo — is seen by the reporting network
-in the admin and through the API with a token, and by nobody else: to anyone else it does not
-exist.
+request for information, the sources of a report under embargo — is seen only by those of the
+reporting network who cover that report or record (`network.selectors.sources_seen_by`): to
+anyone else it does not exist.
 """
 
 from __future__ import annotations
@@ -46,8 +46,3 @@ def public_sources() -> models.QuerySet[Source]:
 
 def is_public(source: Source) -> bool:
     return public_sources().filter(pk=source.pk).exists()
-
-
-def visible_to(user, source: Source) -> bool:
-    """Public, or the user is of the network (allowed to view sources in the admin)."""
-    return (user.is_active and user.has_perm("sources.view_source")) or is_public(source)

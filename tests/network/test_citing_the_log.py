@@ -249,3 +249,39 @@ def test_the_log_and_drafts_sources_are_not_public_until_a_published_report_cite
     # Sources of the reference data are public, whatever cites them.
     action = TreatyAction.objects.select_related("source").first()
     assert client.get(f"/api/v1/sources/{action.source_id}").status_code == 200
+
+
+def test_the_admin_and_the_api_show_a_researcher_only_the_sources_they_cover(network, client, refused):
+    from landmine_monitor.network.tokens import create_token
+
+    own = cite_interview(the_telephone_interview(network))
+    angola = Country.objects.get(iso3="AGO")
+    secret_note = (
+        "Landmine Monitor interview with an Angolan officer who asked not to be named, Luanda, 3 March 1999."
+    )
+    draft = ReportDocument(
+        title=angola.name,
+        country_name=angola.name,
+        sections=[Section("Use", [SectionKind.USE], [Paragraph("Text.[^1]")])],
+        footnotes=[Footnote(1, secret_note)],
+    )
+    page = save_report(draft, country=angola, edition=network.edition).page
+    [others] = cited_sources(page)[1]
+    listing = reverse("wagtailsnippets_sources_source:list")
+
+    def found(query: str) -> str:
+        return client.get(listing, {"q": query}).content.decode()
+
+    client.force_login(network.users["researcher"])
+    assert f'id="snippet_{own.pk}_title"' in found("Kim Sam Jong")
+    assert f'id="snippet_{others.pk}_title"' not in found("Angolan officer") + found("")
+    client.force_login(network.users["coordinator"])  # Asia-Pacific: may change sources, not Angola's
+    assert client.get(reverse("wagtailsnippets_sources_source:edit", args=[own.pk])).status_code == 200
+    assert refused(client.get(reverse("wagtailsnippets_sources_source:edit", args=[others.pk])))
+    _, secret = create_token(network.users["researcher"])
+    assert (
+        client.get(f"/api/v1/sources/{others.pk}", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 404
+    )
+
+    client.force_login(network.users["editor"])
+    assert f'id="snippet_{others.pk}_title"' in found("Angolan officer")
