@@ -11,7 +11,7 @@ from wagtail.models import APIToken
 from landmine_monitor.editions.models import Edition
 from landmine_monitor.reports.models import FootnoteCitation
 from landmine_monitor.sources.models import Source
-from landmine_monitor.sources.selectors import public_sources
+from landmine_monitor.sources.selectors import is_public, public_sources
 
 from .models import (
     Interview,
@@ -84,6 +84,6 @@ def sources_seen_by(user) -> QuerySet[Source]:
 
 def source_seen_by(user, source: Source) -> bool:
     """Whether the user may see the source (anyone may see a public one)."""
-    if not user.is_active:
-        return public_sources().filter(pk=source.pk).exists()
-    return sources_seen_by(user).filter(pk=source.pk).exists()
+    if is_public(source):
+        return True
+    return user.is_active and sources_seen_by(user).filter(pk=source.pk).exists()

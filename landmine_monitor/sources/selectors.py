@@ -17,6 +17,7 @@ from .services import relations_to_source
 
 # Apps whose records cite sources without making them public.
 PRIVATE_APPS = frozenset({"network"})
+_CITATION = "reports.FootnoteCitation"
 
 
 def _public_condition(relation: models.ForeignObjectRel) -> models.Q | None:
@@ -26,7 +27,7 @@ def _public_condition(relation: models.ForeignObjectRel) -> models.Q | None:
     if model._meta.app_label in PRIVATE_APPS:
         return None
     lookup = relation.field.name
-    if model._meta.label == "reports.FootnoteCitation":
+    if model._meta.label == _CITATION:
         from landmine_monitor.reports.selectors import public_reports
 
         cited = model.objects.filter(footnote__report__in=public_reports().values("pk"))
@@ -45,4 +46,21 @@ def public_sources() -> models.QuerySet[Source]:
 
 
 def is_public(source: Source) -> bool:
-    return public_sources().filter(pk=source.pk).exists()
+    """`public_sources()` for one source, by indexed lookups that stop at the first record found
+    (the commonest first: a note of a published report), instead of one query over every table
+    that cites sources."""
+    if source.key:
+        return True
+    relations = sorted(relations_to_source(), key=lambda r: r.related_model._meta.label != _CITATION)
+    for relation in relations:
+        model = relation.related_model
+        if model._meta.app_label in PRIVATE_APPS:
+            continue
+        citing = model.objects.filter(**{relation.field.name: source})
+        if model._meta.label == _CITATION:
+            from landmine_monitor.reports.selectors import public_reports
+
+            citing = citing.filter(footnote__report__in=public_reports().values("pk"))
+        if citing.exists():
+            return True
+    return False
