@@ -26,7 +26,6 @@ from landmine_monitor.sources.models import Source
 
 from .citing import BIBTEX_MEDIA_TYPE, CSL_JSON_MEDIA_TYPE, ReportReference, bibtex, csl_json, plain_text
 from .document import SectionKind
-from .forms import CountryReportForm
 from .templatetags.report_text import inline_text
 
 KIND_CHOICES = [(k.value, k.value.replace("-", " ").capitalize()) for k in SectionKind]
@@ -121,7 +120,6 @@ class CountryReportPage(RoutablePageMixin, Page):
         FieldPanel("sections"),
         InlinePanel("footnotes", heading="Footnotes", label="Footnote"),
     ]
-    base_form_class = CountryReportForm
     parent_page_types = ["reports.EditionPage"]
     subpage_types: list[str] = []
     search_fields = [
@@ -154,6 +152,19 @@ class CountryReportPage(RoutablePageMixin, Page):
             "csl_json": csl_json(reference),
         }
         return context
+
+    def save_revision(self, *args, **kwargs):
+        """Read every footnote's sources from its text again, as an import does, when the
+        footnotes were edited in memory (the page editor's form): a note written or changed in
+        the browser is linked to the Sources it cites, and an "Ibid." to those of the note it
+        repeats, in the revision saved. Only here, when a revision is saved: the editor's live
+        preview builds the page from the form too, and must not create sources for half-typed
+        notes. (`services.save_report` reads them itself and says so with `citations_read`.)"""
+        if self.footnotes.is_deferring and not getattr(self, "citations_read", False):
+            from .services import cite_footnotes
+
+            cite_footnotes(list(self.footnotes.all()))
+        return super().save_revision(*args, **kwargs)
 
     def reference(self, request) -> ReportReference:
         """What a citation of the report says, as `citing` formats it."""

@@ -219,6 +219,7 @@ def save_report(
         changes = diff_documents(document_of(page), doc)
         footnotes, made = _fill(page, doc)
         page.footnotes = footnotes
+        page.citations_read = True
         revision = page.save_revision(user=user, log_action=True)
         if publish:
             revision.publish(user=user)
@@ -256,6 +257,7 @@ def _create_report(
     ReportFootnote.objects.bulk_create(footnotes)
     FootnoteCitation.objects.bulk_create([c for footnote in footnotes for c in footnote.citations.all()])
     page.footnotes = footnotes  # saved already: the page's saves below name their fields, not these
+    page.citations_read = True
     revision = page.save_revision(user=user, log_action=True)
     if publish:
         _publish_first_revision(page, revision, user)

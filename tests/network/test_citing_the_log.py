@@ -179,6 +179,15 @@ def test_a_footnote_written_in_the_browser_editor_cites_the_logs_source(network,
     client.force_login(network.users["researcher"])
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
     notes = [{"number": 1, "ibid_of": "", "text": footnote_text(interview)}, {"number": 2, "text": "Ibid."}]
+
+    # The live preview builds the page from the form as it is typed: it creates no source.
+    before = Source.objects.count()
+    preview = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    half_typed = [{"number": 1, "ibid_of": "", "text": "Kyodo News, Tokyo, 3 Ma"}]
+    assert client.post(preview, _edit_form_data(page, half_typed)).json()["is_valid"]
+    assert client.get(preview).status_code == 200
+    assert Source.objects.count() == before
+
     response = client.post(edit, _edit_form_data(page, notes))
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = CountryReportPage.objects.get(pk=page.pk)
