@@ -217,6 +217,13 @@ def test_the_cite_view_shows_the_footnote_and_links_the_record(network, client, 
 
     # A reply is offered only once there is one.
     assert "The reply" not in response.content.decode()
+    answered = answered_request(network)
+    cite_answered = reverse("wagtailsnippets_network_requestforinformation:cite", args=[answered.pk])
+    html = client.get(cite_answered).content.decode()
+    assert "The reply" in html and "to a Landmine Monitor request for information, 3 March 1999." in html
+    client.post(cite_answered, {"reply": "1"})
+    answered.refresh_from_db()
+    assert answered.reply_source is not None and answered.source is None
     # Another researcher's record is refused.
     client.force_login(network.users["coordinator"])
     assert client.get(cite).status_code == 200  # the coordinator covers the region
