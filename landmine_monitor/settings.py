@@ -16,6 +16,7 @@
 | LM_EMAIL_USE_TLS | "0" turns STARTTLS off | on |
 | LM_EMAIL_FROM | the sender of notifications | Landmine Monitor <monitor@localhost> |
 | LM_ORDERS_EMAIL | comma-separated addresses told of each publication order (besides order staff) | none |
+| LM_ORDERS_PER_ADDRESS_PER_DAY | orders one e-mail address may place in 24 hours | 5 |
 """
 
 from __future__ import annotations
@@ -215,6 +216,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("LM_EMAIL_FROM", "Landmine Monitor <monitor@
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Told of each publication order, besides the staff allowed to handle orders (publishing.notifications).
 ORDERS_EMAIL = [a.strip() for a in os.environ.get("LM_ORDERS_EMAIL", "").split(",") if a.strip()]
+# Each order e-mails the address given: at most this many orders per address in 24 hours.
+ORDERS_PER_ADDRESS_PER_DAY = int(os.environ.get("LM_ORDERS_PER_ADDRESS_PER_DAY", "5"))
 
 LOGGING = {
     "version": 1,

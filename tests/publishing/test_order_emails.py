@@ -115,3 +115,18 @@ def test_a_mail_server_that_is_down_loses_no_order(client, publishing, django_ca
     assert order.reference and order.lines.count() == 1
     assert mail.outbox == []
     assert not ModelLogEntry.objects.for_instance(order).filter(action="publishing.notify").exists()
+
+
+def test_one_address_cannot_be_flooded_with_confirmations(
+    client, publishing, settings, django_capture_on_commit_callbacks
+):
+    settings.ORDERS_PER_ADDRESS_PER_DAY = 2
+    place(client, django_capture_on_commit_callbacks, name="First")
+    place(client, django_capture_on_commit_callbacks, name="Second")
+    sent = len(mail.outbox)
+    response = client.post(ORDER_URL, order_data(name="Third", email="ANA@example.org"))
+    assert response.status_code == 200
+    assert "2 orders were placed with this address in the last 24 hours" in response.content.decode()
+    assert not PublicationOrder.objects.filter(name="Third").exists() and len(mail.outbox) == sent
+    # Another address is taken as ever.
+    place(client, django_capture_on_commit_callbacks, name="Fourth", email="someone@example.org")
