@@ -241,3 +241,36 @@ def test_the_admin_lists_and_opens_only_the_requests_of_covered_countries(client
     update_request(own, state=RequestState.PENDING, response_due=day("1999-02-01"))
     overdue = client.get(listing, {"overdue": "true"}).content.decode()
     assert edit(own) in overdue and edit(other) not in overdue  # no due date: never overdue
+
+
+def test_a_reply_document_is_served_only_to_those_covering_the_request(client, network, settings, tmp_path):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from landmine_monitor.network.roles import Role, ensure_network_collection
+    from landmine_monitor.network.services import assign_researcher
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    reply = get_document_model()(title="Reply of the mission", collection=ensure_network_collection())
+    reply.file.save("reply.txt", ContentFile(b"No figures can be given."), save=True)
+    request = the_seed_case(network)
+    update_request(
+        request,
+        state=RequestState.ANSWERED,
+        response_on=day("1999-03-03"),
+        response_summary="No figures.",
+        response_document=reply,
+    )
+    angola = get_user_model().objects.create_user("angola-researcher", password="a-long-password-1")
+    angola.groups.add(Group.objects.get(name=Role.RESEARCHER.value))
+    assign_researcher(angola, Country.objects.get(iso3="AGO"), network.edition)
+
+    url = reply.url
+    assert client.get(url).status_code == 302  # signed out: to the sign-in page
+    for name, status in [("researcher", 200), ("coordinator", 200), ("editor", 200)]:
+        client.force_login(network.users[name])
+        assert client.get(url).status_code == status, name
+    client.force_login(angola)
+    assert client.get(url).status_code == 403
