@@ -87,3 +87,14 @@ def source_seen_by(user, source: Source) -> bool:
     if is_public(source):
         return True
     return user.is_active and sources_seen_by(user).filter(pk=source.pk).exists()
+
+
+def replies_hidden_from(user) -> QuerySet | None:
+    """The ids of the documents attached as replies to requests for information of countries
+    the user does not cover (and to none they cover); None when nothing is hidden from them
+    (editors, administrators)."""
+    if has_full_access(user):
+        return None
+    replies = RequestForInformation.objects.exclude(response_document=None)
+    seen = covered(user, replies).values("response_document") if user.is_authenticated else []
+    return replies.exclude(response_document__in=seen).values("response_document")

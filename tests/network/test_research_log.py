@@ -243,7 +243,7 @@ def test_the_admin_lists_and_opens_only_the_requests_of_covered_countries(client
     assert edit(own) in overdue and edit(other) not in overdue  # no due date: never overdue
 
 
-def test_a_reply_document_is_served_only_to_those_covering_the_request(client, network, settings, tmp_path):
+def test_a_reply_document_is_seen_only_by_those_covering_the_request(client, network, settings, tmp_path):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.core.files.base import ContentFile
@@ -274,3 +274,13 @@ def test_a_reply_document_is_served_only_to_those_covering_the_request(client, n
         assert client.get(url).status_code == status, name
     client.force_login(angola)
     assert client.get(url).status_code == 403
+
+    # Nor listed, found, chosen or opened in the admin by them; by those covering it, yes.
+    listing, chooser = reverse("wagtaildocs:index"), reverse("wagtaildocs_chooser:choose")
+    edit = reverse("wagtaildocs:edit", args=[reply.pk])
+    assert "Reply of the mission" not in client.get(listing, {"q": "Reply"}).content.decode()
+    assert "Reply of the mission" not in client.get(chooser).content.decode()
+    assert client.get(edit).status_code in (302, 403)
+    client.force_login(network.users["researcher"])
+    assert "Reply of the mission" in client.get(listing, {"q": "Reply"}).content.decode()
+    assert client.get(edit).status_code == 200
