@@ -19,7 +19,7 @@ def load() -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from landmine_monitor.reference.load import load_reference
+    from landmine_monitor.database.reference.load import load_reference
 
     started = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)

@@ -4,7 +4,7 @@
 (8 to 32 KB), into one folder per edition under `root` (`root/1999/`, `root/2000/`, …), because
 `landmine-monitor import --edition YEAR` takes one edition per command. Each report is a
 different (country, edition) pair: real country names from the bundled reference data
-(`reference/data/countries.csv`) × editions 1999, 2000, … (five editions for 1,000 reports over
+(`database/reference/data/countries.csv`) × editions 1999, 2000, … (five editions for 1,000 reports over
 200 countries; more editions when more reports are asked for).
 
 The files have the structures of real ones, but their text is generated: random words from a
@@ -45,7 +45,7 @@ from pathlib import Path
 
 from . import REPO_ROOT
 
-COUNTRIES_CSV = REPO_ROOT / "landmine_monitor" / "reference" / "data" / "countries.csv"
+COUNTRIES_CSV = REPO_ROOT / "landmine_monitor" / "database" / "reference" / "data" / "countries.csv"
 FIRST_EDITION = 1999
 EDITIONS = 5  # at least this many, so that a small corpus still exercises several commands
 AVERAGE_BYTES = 20_000

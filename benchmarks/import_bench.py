@@ -259,7 +259,7 @@ VERIFY_CODE = """
 import json
 from django.db.models import Count
 from landmine_monitor.reports.models import CountryReportPage, FootnoteCitation, ReportFootnote
-from landmine_monitor.sources.models import Source
+from landmine_monitor.database.sources.models import Source
 root = {root!r}
 pages = CountryReportPage.objects.filter(source_file__startswith=root)
 notes = dict(pages.annotate(n=Count("footnotes")).values_list("source_file", "n"))

@@ -2,7 +2,7 @@
 
 * "migrate" and "load reference data": `python -m benchmarks._worker load` in a child process,
   in a fresh temporary LM_DATA_DIR, times Django's `migrate` and then
-  `landmine_monitor.reference.load.load_reference()` separately. Repeated RUNS times, each in
+  `landmine_monitor.database.reference.load.load_reference()` separately. Repeated RUNS times, each in
   its own fresh folder; the median is reported.
 * "setup total": the wall time of `landmine-monitor setup --no-account` as a child process in
   another fresh folder (interpreter start-up, migrate, load, collectstatic, the site).

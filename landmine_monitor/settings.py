@@ -58,22 +58,26 @@ ALLOWED_HOSTS = [
 ]
 
 INSTALLED_APPS = [
-    "landmine_monitor.countries",
-    "landmine_monitor.sources",
-    "landmine_monitor.treaties",
-    "landmine_monitor.unga",
-    "landmine_monitor.editions",
-    "landmine_monitor.facts",
+    # In the order of the elements, from the foundation up (see ARCHITECTURE.md).
+    "landmine_monitor.foundation",  # app label "instance"
+    "landmine_monitor.database.countries",
+    "landmine_monitor.database.sources",
+    "landmine_monitor.database.treaties",
+    "landmine_monitor.database.unga",
+    "landmine_monitor.database.editions",
+    "landmine_monitor.database.facts",
+    "landmine_monitor.database.reference",
     "landmine_monitor.reports",
+    "landmine_monitor.reports.search",  # app label "site_search"
     "landmine_monitor.network",
-    "landmine_monitor.workroom",
-    "landmine_monitor.maps",
-    "landmine_monitor.search",  # app label "site_search"
+    "landmine_monitor.network.workroom",
     "landmine_monitor.publishing",
-    "landmine_monitor.reference",
-    "landmine_monitor.pages",
-    "landmine_monitor.instance",
+    "landmine_monitor.site.pages",
+    "landmine_monitor.site.countries",
+    "landmine_monitor.site.maps",
+    "landmine_monitor.site.search",
     "landmine_monitor.api",
+    "landmine_monitor.installation",
     "ninja",  # serves its own Swagger UI files instead of fetching them from a CDN
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -100,9 +104,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Repeat visits: a 304 when the page's ETag still matches; whole pages from memory for visitors
-    # who are not signed in (landmine_monitor/instance/cache.py), before sessions are touched.
+    # who are not signed in (landmine_monitor/site/cache.py), before sessions are touched.
     "django.middleware.http.ConditionalGetMiddleware",
-    "landmine_monitor.instance.cache.PageCacheMiddleware",
+    "landmine_monitor.site.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,7 +130,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "landmine_monitor.instance.context_processors.site_menu",
+                "landmine_monitor.site.pages.menu.site_menu",
             ],
         },
     },
@@ -196,10 +200,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("LM_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 
-# The review workflow (landmine_monitor/workroom): an approved report is published at its
+# The review workflow (landmine_monitor/network/workroom): an approved report is published at its
 # edition's release time, and its notifications go to the report's own reviewers and researchers
 # (workroom.notifications) rather than to every superuser.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "landmine_monitor.workroom.release.publish_at_release"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "landmine_monitor.network.workroom.release.publish_at_release"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # E-mail: printed to the console unless an SMTP server is configured.

@@ -10,9 +10,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
-    path("countries/", include("landmine_monitor.countries.urls")),
-    path("map/", include("landmine_monitor.maps.urls")),
-    path("search/", include("landmine_monitor.search.urls")),
+    path("countries/", include("landmine_monitor.site.countries.urls")),
+    path("map/", include("landmine_monitor.site.maps.urls")),
+    path("search/", include("landmine_monitor.site.search.urls")),
     # A report's citation files beside it (/reports/1999/north-korea/cite.bib), served by the page's
     # own routes: Wagtail's page paths have no dots.
     re_path(r"^((?:[\w\-]+/)+cite\.(?:bib|json))$", wagtail_views.serve),

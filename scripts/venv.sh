@@ -35,6 +35,17 @@ ensure_chromium() {
   fi
 }
 
+ensure_libreoffice() {
+  # LibreOffice opens the Word export in a test, as a researcher's word processor would.
+  if command -v soffice >/dev/null || command -v libreoffice >/dev/null; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui
+  else
+    echo "LibreOffice is needed for the Word round-trip test: sudo apt-get install libreoffice-writer-nogui" >&2
+    exit 1
+  fi
+}
+
 VNU_VERSION="26.9.27"
 
 ensure_html_checker() {

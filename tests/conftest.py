@@ -14,11 +14,10 @@ SHARED = REPO.parent / "shared"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from landmine_monitor.instance.services import ensure_site
-    from landmine_monitor.pages.services import ensure_content_pages
+    from landmine_monitor.database.reference.load import load_reference
     from landmine_monitor.publishing.services import ensure_publishing_pages
-    from landmine_monitor.reference.load import load_reference
     from landmine_monitor.reports.services import ensure_sample_reports
+    from landmine_monitor.site.pages.services import ensure_content_pages, ensure_site
 
     with django_db_blocker.unblock():
         load_reference()
@@ -33,12 +32,12 @@ def _page_cache_off(settings):
     """The public page cache is made stale when a transaction commits; most tests change data in
     a transaction that never commits, so the cache is off unless a test asks for `page_cache`.
 
-    Values kept per content version (`instance.cache.version`) start afresh too: between tests the
+    Values kept per content version (`foundation.content_version.version`) start afresh too: between tests the
     database is rolled back or flushed, and the counter with it, so a value computed in one test
     could otherwise be taken for current in the next."""
     from django.core.cache import caches
 
-    from landmine_monitor.instance.cache import version
+    from landmine_monitor.foundation.content_version import version
 
     settings.PAGE_CACHE_SECONDS = 0
     caches["default"].clear()
@@ -58,7 +57,7 @@ def page_cache(settings):
     """The page cache on, as it is in production, and empty."""
     from django.core.cache import caches
 
-    from landmine_monitor.instance.cache import version
+    from landmine_monitor.foundation.content_version import version
 
     settings.PAGE_CACHE_SECONDS = 3600
     caches["pages"].clear()

@@ -12,30 +12,30 @@ from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 
-from landmine_monitor.countries.models import Region
-from landmine_monitor.countries.selectors import (
+from landmine_monitor.database.countries.models import Region
+from landmine_monitor.database.countries.selectors import (
     AmbiguousCountry,
     UnknownCountry,
     countries_in,
     resolve_country,
     search_countries,
 )
-from landmine_monitor.facts.selectors import facts_about
-from landmine_monitor.network.api_auth import api_auth, api_user
-from landmine_monitor.network.permissions import readable_version, visible_reports
-from landmine_monitor.network.selectors import source_seen_by
-from landmine_monitor.reports.selectors import citations_of
-from landmine_monitor.sources.models import Source
-from landmine_monitor.treaties.models import Treaty
-from landmine_monitor.treaties.rules import Status
-from landmine_monitor.treaties.selectors import (
+from landmine_monitor.database.facts.selectors import facts_about
+from landmine_monitor.database.sources.models import Source
+from landmine_monitor.database.treaties.models import Treaty
+from landmine_monitor.database.treaties.rules import Status
+from landmine_monitor.database.treaties.selectors import (
     UnknownTreaty,
     countries_with_status,
     get_treaty,
     treaty_parties,
 )
-from landmine_monitor.unga.models import Resolution
-from landmine_monitor.unga.selectors import UnknownResolution, get_resolution
+from landmine_monitor.database.unga.models import Resolution
+from landmine_monitor.database.unga.selectors import UnknownResolution, get_resolution
+from landmine_monitor.network.api_auth import api_auth, api_user
+from landmine_monitor.network.permissions import readable_version, visible_reports
+from landmine_monitor.network.selectors import source_seen_by
+from landmine_monitor.reports.selectors import citations_of
 
 from . import payloads, schemas
 
@@ -218,4 +218,4 @@ def resolution_votes(request: HttpRequest, symbol: str):
     return payloads.resolution_with_votes(get_resolution(symbol))
 
 
-api.add_router("", "landmine_monitor.search.api.router")  # GET /search
+api.add_router("", "landmine_monitor.api.search.router")  # GET /search

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Iterable
 from decimal import Decimal
 
-from landmine_monitor.countries.models import Country, Region
-from landmine_monitor.facts.models import Fact
+from landmine_monitor.database.countries.models import Country, Region
+from landmine_monitor.database.facts.models import Fact
+from landmine_monitor.database.sources.models import Source
+from landmine_monitor.database.treaties.models import Treaty
+from landmine_monitor.database.treaties.rules import Standing
+from landmine_monitor.database.treaties.selectors import Parties, country_standings
+from landmine_monitor.database.unga.models import Resolution
+from landmine_monitor.database.unga.selectors import CastVote, country_votes, resolution_votes, tally
 from landmine_monitor.reports.services import document_of
-from landmine_monitor.sources.models import Source
-from landmine_monitor.treaties.models import Treaty
-from landmine_monitor.treaties.rules import Standing
-from landmine_monitor.treaties.selectors import Parties, country_standings
-from landmine_monitor.unga.models import Resolution
-from landmine_monitor.unga.selectors import CastVote, country_votes, resolution_votes, tally
 
 from . import schemas
 
@@ -346,3 +347,8 @@ def as_json(payload) -> object:
     if isinstance(payload, list):
         return [as_json(p) for p in payload]
     return payload.model_dump(mode="json")
+
+
+def dump_json(payload) -> str:
+    """What a command prints for `--json`: exactly what the API sends."""
+    return json.dumps(as_json(payload), indent=2, ensure_ascii=False)

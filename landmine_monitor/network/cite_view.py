@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from landmine_monitor.database.sources.services import source_with_fingerprint
 from landmine_monitor.reports.models import CountryReportPage
-from landmine_monitor.sources.services import source_with_fingerprint
 
 from .citing import fingerprint_of, footnote_text, has_reply
 from .models import Interview, RequestForInformation

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from landmine_monitor.reports.citations import LETTER, Citation, fingerprint, parse_footnote
+from landmine_monitor.database.sources.citations import LETTER, Citation, fingerprint, parse_footnote
 
 from .models import DatePrecision, Interview, InterviewMode, RequestForInformation, RequestState
 

@@ -15,12 +15,12 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
-from landmine_monitor.countries.models import Region
-from landmine_monitor.countries.selectors import resolve_country
+from landmine_monitor.database.countries.models import Region
+from landmine_monitor.database.countries.selectors import resolve_country
+from landmine_monitor.network.workroom.workflow import ensure_review_workflow
 from landmine_monitor.reports.importers import read_reports
 from landmine_monitor.reports.models import CountryReportPage
 from landmine_monitor.reports.services import ensure_edition, save_report
-from landmine_monitor.workroom.workflow import ensure_review_workflow
 
 from .models import (
     Channel,

@@ -12,7 +12,7 @@ class NetworkRecordForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from landmine_monitor.countries.models import Country
+        from landmine_monitor.database.countries.models import Country
 
         from .permissions import has_full_access, scope_of
 

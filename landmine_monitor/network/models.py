@@ -23,10 +23,10 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from landmine_monitor.countries.models import Country, Region
-from landmine_monitor.editions.models import Edition
+from landmine_monitor.database.countries.models import Country, Region
+from landmine_monitor.database.editions.models import Edition
+from landmine_monitor.database.sources.models import Source
 from landmine_monitor.reports.document import SectionKind
-from landmine_monitor.sources.models import Source
 
 from .forms import NetworkRecordForm
 

@@ -23,7 +23,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from landmine_monitor.countries.models import Country
+from landmine_monitor.database.countries.models import Country
 from landmine_monitor.reports.models import CountryReportPage, EditionPage
 
 from .permissions import (

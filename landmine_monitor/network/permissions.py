@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from landmine_monitor.countries.models import Country
+from landmine_monitor.database.countries.models import Country
 from landmine_monitor.reports.models import CountryReportPage
 
 from .models import CoordinatorAssignment, ResearcherAssignment

@@ -8,10 +8,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import APIToken
 
-from landmine_monitor.editions.models import Edition
+from landmine_monitor.database.editions.models import Edition
+from landmine_monitor.database.sources.models import Source
+from landmine_monitor.database.sources.selectors import is_public, public_sources
 from landmine_monitor.reports.models import FootnoteCitation
-from landmine_monitor.sources.models import Source
-from landmine_monitor.sources.selectors import is_public, public_sources
 
 from .models import (
     Interview,

@@ -13,10 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from wagtail.log_actions import log
 
-from landmine_monitor.countries.models import Country
-from landmine_monitor.editions.models import Edition
-from landmine_monitor.sources.models import Source, SourceKind
-from landmine_monitor.sources.services import source_with_fingerprint
+from landmine_monitor.database.countries.models import Country
+from landmine_monitor.database.editions.models import Edition
+from landmine_monitor.database.sources.models import Source, SourceKind
+from landmine_monitor.database.sources.services import source_with_fingerprint
 
 from .citing import fingerprint_of, has_reply
 from .models import (

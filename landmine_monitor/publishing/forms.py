@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from landmine_monitor.countries.models import Country, CountryKind
+from landmine_monitor.database.countries.models import Country, CountryKind
 
 from .models import Publication, PublicationOrder
 

@@ -33,8 +33,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from landmine_monitor.countries.models import Country
-from landmine_monitor.editions.models import Edition
+from landmine_monitor.database.countries.models import Country
+from landmine_monitor.database.editions.models import Edition
 
 RELEASES_PER_PAGE = 20
 FEED_ENTRIES = 50

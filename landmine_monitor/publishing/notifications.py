@@ -20,7 +20,7 @@ from django.utils.html import strip_tags
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from landmine_monitor.instance.mail import deliver, message
+from landmine_monitor.foundation.mail import deliver, message
 
 from .models import OrderStatus, PublicationOrder, PublicationsPage
 

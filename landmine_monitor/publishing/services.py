@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from landmine_monitor.editions.models import Edition
+from landmine_monitor.database.editions.models import Edition
 
 from .models import (
     PressReleasePage,

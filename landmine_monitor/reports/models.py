@@ -20,9 +20,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from landmine_monitor.countries.models import Country
-from landmine_monitor.editions.models import Edition
-from landmine_monitor.sources.models import Source
+from landmine_monitor.database.countries.models import Country
+from landmine_monitor.database.editions.models import Edition
+from landmine_monitor.database.sources.models import Source
 
 from .citing import BIBTEX_MEDIA_TYPE, CSL_JSON_MEDIA_TYPE, ReportReference, bibtex, csl_json, plain_text
 from .document import SectionKind
@@ -221,3 +221,11 @@ class FootnoteCitation(Orderable):
     footnote = ParentalKey(ReportFootnote, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="footnote_citations")
     locator = models.CharField(max_length=200, blank=True)
+
+    @classmethod
+    def public_citing(cls) -> models.QuerySet[FootnoteCitation]:
+        """The citations that make their sources public: those in published reports (see
+        `database.sources.selectors`)."""
+        from .selectors import public_reports
+
+        return cls.objects.filter(footnote__report__in=public_reports().values("pk"))

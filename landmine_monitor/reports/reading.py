@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from landmine_monitor.sources.models import Source
+from landmine_monitor.database.sources.models import Source
 
 from .models import CountryReportPage, FootnoteCitation, ReportFootnote
 from .selectors import book_order, public_reports

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from landmine_monitor.countries.models import Country, CountryKind, Region
-from landmine_monitor.countries.selectors import search_countries
-from landmine_monitor.editions.models import Edition
-from landmine_monitor.sources.models import Source
-from landmine_monitor.treaties.rules import Status
-from landmine_monitor.treaties.selectors import get_treaty, treaty_parties
+from landmine_monitor.database.countries.models import Country, CountryKind, Region
+from landmine_monitor.database.countries.selectors import search_countries
+from landmine_monitor.database.editions.models import Edition
+from landmine_monitor.database.sources.models import Source
+from landmine_monitor.database.treaties.rules import Status
+from landmine_monitor.database.treaties.selectors import get_treaty, treaty_parties
 
 from .models import CountryReportPage, FootnoteCitation
 

@@ -11,19 +11,20 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 from wagtail.blocks import StreamValue
 from wagtail.log_actions import log
-from wagtail.models import ReferenceIndex, Revision
+from wagtail.models import ReferenceIndex, Revision, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published, published
 
-from landmine_monitor.countries.models import Country
-from landmine_monitor.countries.selectors import resolve_country
-from landmine_monitor.editions.models import Edition
-from landmine_monitor.reports.citations import Citation, ibid_locator, is_ibid, parse_footnote
-from landmine_monitor.sources.services import find_or_create_sources
+from landmine_monitor.database.countries.models import Country
+from landmine_monitor.database.countries.selectors import resolve_country
+from landmine_monitor.database.editions.models import Edition
+from landmine_monitor.database.sources.citations import Citation, ibid_locator, is_ibid, parse_footnote
+from landmine_monitor.database.sources.services import find_or_create_sources
 
 from .document import Footnote, Paragraph, ReportDocument, Section, SectionKind, Warning
 from .models import CountryReportPage, EditionPage, FootnoteCitation, ReportFootnote, ReportsIndexPage
@@ -44,10 +45,10 @@ def ensure_reports_index() -> ReportsIndexPage:
     index = ReportsIndexPage.objects.first()
     if index is not None:
         return index
-    from landmine_monitor.instance.services import ensure_site
-
-    home = ensure_site()
-    return home.add_child(
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise ImproperlyConfigured("The site has no home page yet: run `landmine-monitor setup` first.")
+    return site.root_page.add_child(
         instance=ReportsIndexPage(
             title="Country Reports",
             slug="reports",

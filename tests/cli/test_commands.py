@@ -122,8 +122,8 @@ def test_a_later_accession_is_recorded_with_its_source_and_counts(client):
     ],
 )
 def test_actions_the_rules_forbid_are_refused_and_nothing_is_written(args, message):
-    from landmine_monitor.sources.models import Source
-    from landmine_monitor.treaties.models import TreatyAction
+    from landmine_monitor.database.sources.models import Source
+    from landmine_monitor.database.treaties.models import TreatyAction
 
     counts = TreatyAction.objects.count(), Source.objects.count()
     with pytest.raises(CommandError, match=message):
@@ -139,7 +139,7 @@ def test_an_action_without_a_source_is_refused():
 def test_an_action_recorded_at_the_terminal_is_in_the_audit_log():
     from wagtail.models import ModelLogEntry
 
-    from landmine_monitor.treaties.models import TreatyAction
+    from landmine_monitor.database.treaties.models import TreatyAction
 
     run(
         "record_action",

@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from landmine_monitor.countries.models import Country, Region
+from landmine_monitor.database.countries.models import Country, Region
 from landmine_monitor.reports.document import Paragraph, ReportDocument, Section, SectionKind
 from landmine_monitor.reports.models import CountryReportPage
 from landmine_monitor.reports.services import ensure_edition, save_report

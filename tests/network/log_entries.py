@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from landmine_monitor.countries.models import Country
+from landmine_monitor.database.countries.models import Country
 from landmine_monitor.network.models import Channel, DatePrecision, InterviewMode, RequestState
 from landmine_monitor.network.services import record_interview, record_request
 

@@ -10,7 +10,8 @@ from log_entries import INTERMEDIARY, angola_request, day, the_seed_case, the_te
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from landmine_monitor.countries.models import Country
+from landmine_monitor.database.countries.models import Country
+from landmine_monitor.database.sources.models import Source, SourceKind
 from landmine_monitor.network.citing import footnote_text
 from landmine_monitor.network.models import Channel, RequestState
 from landmine_monitor.network.services import (
@@ -22,7 +23,6 @@ from landmine_monitor.network.services import (
 from landmine_monitor.reports.document import Footnote, Paragraph, ReportDocument, Section, SectionKind
 from landmine_monitor.reports.models import CountryReportPage
 from landmine_monitor.reports.services import save_report
-from landmine_monitor.sources.models import Source, SourceKind
 
 pytestmark = pytest.mark.django_db
 
@@ -236,8 +236,8 @@ def test_the_cite_view_shows_the_footnote_and_links_the_record(network, client, 
 
 
 def test_the_log_and_drafts_sources_are_not_public_until_a_published_report_cites_them(network, client):
+    from landmine_monitor.database.treaties.models import TreatyAction
     from landmine_monitor.network.tokens import create_token
-    from landmine_monitor.treaties.models import TreatyAction
 
     interview = the_telephone_interview(network)
     source = cite_interview(interview)

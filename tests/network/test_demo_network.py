@@ -81,7 +81,7 @@ def test_it_creates_one_account_per_role_with_the_password(client, monkeypatch):
     # Drafts go through the review workflow, on the whole reports tree.
     from wagtail.models import Workflow
 
-    from landmine_monitor.workroom.workflow import WORKFLOW_NAME
+    from landmine_monitor.network.workroom.workflow import WORKFLOW_NAME
 
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
     assert draft.get_workflow() == workflow and workflow.active

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
 
-from landmine_monitor.countries.models import Country
+from landmine_monitor.database.countries.models import Country
 from landmine_monitor.network import permissions
 from landmine_monitor.network.tokens import create_token
 from landmine_monitor.reports.services import ensure_edition

@@ -9,7 +9,8 @@ from django.urls import reverse
 from log_entries import INTERMEDIARY, angola_request, day, the_seed_case, the_telephone_interview
 from wagtail.models import ModelLogEntry
 
-from landmine_monitor.countries.models import Country
+from landmine_monitor.database.countries.models import Country
+from landmine_monitor.database.sources.models import SourceKind
 from landmine_monitor.network.models import (
     Channel,
     RequestForInformation,
@@ -24,7 +25,6 @@ from landmine_monitor.network.services import (
     record_request,
     update_request,
 )
-from landmine_monitor.sources.models import SourceKind
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture
 def publishing(db):
-    from landmine_monitor.instance.services import ensure_site
     from landmine_monitor.publishing.services import ensure_publishing_pages
+    from landmine_monitor.site.pages.services import ensure_site
 
     return ensure_publishing_pages(ensure_site())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from landmine_monitor.countries.models import Country
+from landmine_monitor.database.countries.models import Country
 from landmine_monitor.publishing.models import Publication, PublicationFormat
 from landmine_monitor.publishing.services import REPORT_1999_TITLE
 

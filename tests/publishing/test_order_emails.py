@@ -110,7 +110,7 @@ def test_the_customer_is_told_when_the_order_is_sent_or_cancelled_once(
 
 
 def test_a_mail_server_that_is_down_loses_no_order(client, publishing, django_capture_on_commit_callbacks):
-    with mock.patch("landmine_monitor.instance.mail.get_connection", side_effect=OSError("refused")):
+    with mock.patch("landmine_monitor.foundation.mail.get_connection", side_effect=OSError("refused")):
         order = place(client, django_capture_on_commit_callbacks)
     assert order.reference and order.lines.count() == 1
     assert mail.outbox == []

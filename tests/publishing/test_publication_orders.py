@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from order_form import catalogue, order_data
 
-from landmine_monitor.countries.models import Country
+from landmine_monitor.database.countries.models import Country
 from landmine_monitor.publishing.forms import NO_PUBLICATION
 from landmine_monitor.publishing.models import (
     OrderStatus,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from landmine_monitor.reports.citations import (
+from landmine_monitor.database.sources.citations import (
     _EMPH_CLOSE,
     _EMPH_OPEN,
     _components,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from landmine_monitor.reports.citations import (
+from landmine_monitor.database.sources.citations import (
     KINDS,
     Citation,
     fingerprint,
@@ -495,7 +495,7 @@ def test_a_long_fingerprint_fits_the_field():
 
 
 def test_kinds_are_the_source_kinds():
-    from landmine_monitor.sources.models import SourceKind
+    from landmine_monitor.database.sources.models import SourceKind
 
     assert set(KINDS) == set(SourceKind.values)
 

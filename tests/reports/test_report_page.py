@@ -10,7 +10,7 @@ from csl_check import csl_problems
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from landmine_monitor.countries.selectors import resolve_country
+from landmine_monitor.database.countries.selectors import resolve_country
 from landmine_monitor.reports.document import Footnote, Paragraph, ReportDocument, Section, SectionKind
 from landmine_monitor.reports.services import ensure_edition, save_report
 
@@ -130,9 +130,9 @@ def test_a_note_lists_its_sources_with_kind_and_what_was_read_linking_to_their_r
 
 
 def test_a_source_address_not_in_the_note_is_listed_with_the_source():
+    from landmine_monitor.database.sources.models import Source
     from landmine_monitor.reports.models import FootnoteCitation
     from landmine_monitor.reports.reading import _note_source
-    from landmine_monitor.sources.models import Source
 
     source = Source(pk=7, kind="website", title="Mine Action Review", url="https://www.mineactionreview.org/")
     citation = FootnoteCitation(source=source, locator="")

@@ -14,12 +14,12 @@ from wagtail.models import PageLogEntry
 from wagtail.search.backends import get_search_backend
 from wagtail.signals import page_published
 
-from landmine_monitor.countries.selectors import resolve_country
+from landmine_monitor.database.countries.selectors import resolve_country
+from landmine_monitor.database.sources.models import Source
 from landmine_monitor.reports.document import Footnote, Paragraph, ReportDocument, Section, SectionKind
 from landmine_monitor.reports.importers import read_reports
 from landmine_monitor.reports.models import CountryReportPage, FootnoteCitation
 from landmine_monitor.reports.services import document_of, ensure_edition, save_report
-from landmine_monitor.sources.models import Source
 
 pytestmark = pytest.mark.django_db
 

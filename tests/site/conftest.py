@@ -91,11 +91,10 @@ def _restore_wagtail_base() -> None:
 @pytest.fixture
 def site_url(live_server, transactional_db) -> str:
     """The live server's address, with the reference data and the home page in its database."""
-    from landmine_monitor.instance.services import ensure_site
-    from landmine_monitor.pages.services import ensure_content_pages
+    from landmine_monitor.database.reference.load import load_reference
     from landmine_monitor.publishing.services import ensure_publishing_pages
-    from landmine_monitor.reference.load import load_reference
     from landmine_monitor.reports.services import ensure_sample_reports
+    from landmine_monitor.site.pages.services import ensure_content_pages, ensure_site
 
     _restore_wagtail_base()
     load_reference()
@@ -193,7 +192,7 @@ def demo(site_url, settings):
     from django.utils import timezone
 
     from landmine_monitor.network.demo import ensure_demo_network
-    from landmine_monitor.workroom.workflow import ensure_review_workflow
+    from landmine_monitor.network.workroom.workflow import ensure_review_workflow
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     network = ensure_demo_network(PASSWORD)

@@ -72,8 +72,8 @@ def _mbt_status(page: Page, base_url: str, iso3: str, on: str) -> str:
 
 
 def test_editor_records_a_withdrawal_and_the_api_follows(logged_in, site_url, screenshot):
-    from landmine_monitor.sources.models import Source
-    from landmine_monitor.treaties.models import ActionKind, TreatyAction
+    from landmine_monitor.database.sources.models import Source
+    from landmine_monitor.database.treaties.models import ActionKind, TreatyAction
 
     page = logged_in
     assert _mbt_status(page, site_url, "LTU", "2025-12-27") == "state-party"
@@ -118,8 +118,8 @@ def test_editor_records_a_withdrawal_and_the_api_follows(logged_in, site_url, sc
 
 
 def test_admin_refuses_an_action_the_treaty_forbids_and_says_why(logged_in, site_url, screenshot):
-    from landmine_monitor.sources.models import Source
-    from landmine_monitor.treaties.models import ActionKind, TreatyAction
+    from landmine_monitor.database.sources.models import Source
+    from landmine_monitor.database.treaties.models import ActionKind, TreatyAction
 
     page = logged_in
     source = Source.objects.create(kind="un-document", title=NOTIFICATION_TITLE)

@@ -22,7 +22,7 @@ def _mbt_row(page):
 
 
 def test_home_shows_todays_treaty_figures_and_their_source(page, screenshot):
-    from landmine_monitor.treaties.selectors import get_treaty, treaty_parties
+    from landmine_monitor.database.treaties.selectors import get_treaty, treaty_parties
 
     parties = treaty_parties(get_treaty("mbt"), datetime.date.today())
     states_parties = parties.counts["state-party"]
@@ -40,7 +40,7 @@ def test_home_shows_todays_treaty_figures_and_their_source(page, screenshot):
     expect(_mbt_row(page)).to_have_count(1)
     expect(_mbt_row(page).locator("td").first).to_have_text(str(states_parties))
     # Every treaty in the database has its row.
-    from landmine_monitor.treaties.models import Treaty
+    from landmine_monitor.database.treaties.models import Treaty
 
     expect(table.locator("tbody tr")).to_have_count(Treaty.objects.count())
 

@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from landmine_monitor.instance.cache import version
-from landmine_monitor.instance.models import ContentVersion
+from landmine_monitor.foundation.content_version import version
+from landmine_monitor.foundation.models import ContentVersion
 from landmine_monitor.reports.models import CountryReportPage
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +123,7 @@ def test_an_embargoed_release_appears_on_the_cached_press_room_when_its_time_com
 def test_one_transaction_of_many_changes_moves_the_counter_once(
     page_cache, django_capture_on_commit_callbacks
 ):
-    from landmine_monitor.sources.models import Source, SourceKind
+    from landmine_monitor.database.sources.models import Source, SourceKind
 
     before = ContentVersion.objects.filter(pk=1).values_list("value", flat=True).first() or 0
     with django_capture_on_commit_callbacks(execute=True) as callbacks:

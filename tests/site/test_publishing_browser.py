@@ -20,8 +20,8 @@ PDF_1999 = re.compile(r"Toward a Mine-Free World \(PDF\)")
 @pytest.fixture
 def publishing(site_url):
     """`site_url` loads the site but not these pages: create them as `setup` does."""
-    from landmine_monitor.instance.services import ensure_site
     from landmine_monitor.publishing.services import ensure_publishing_pages
+    from landmine_monitor.site.pages.services import ensure_site
 
     return ensure_publishing_pages(ensure_site())
 

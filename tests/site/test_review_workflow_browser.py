@@ -58,8 +58,8 @@ def public(page: Page, report) -> tuple[int, str, str]:
 
 
 def test_a_report_goes_from_upload_to_embargoed_release(page, demo, site_url, screenshot):
+    from landmine_monitor.network.workroom.selectors import ReportState, progress_of
     from landmine_monitor.reports.models import CountryReportPage
-    from landmine_monitor.workroom.selectors import ReportState, progress_of
 
     report = CountryReportPage.objects.get(country__iso3="PRK", edition=demo)
 

@@ -35,8 +35,8 @@ from pathlib import Path
 
 import nh3
 
-from landmine_monitor.countries.names import fold_name
-from landmine_monitor.reference.bundle import country_index
+from landmine_monitor.database.countries.names import fold_name
+from landmine_monitor.database.reference.bundle import country_index
 
 from ..checks import check_document, link_ibids
 from ..document import MARKER, Footnote, Paragraph, ReportDocument, Section, SectionKind, Warning

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from landmine_monitor.reference.bundle import country_index
+from landmine_monitor.database.reference.bundle import country_index
 
 from ..checks import check_document, link_ibids, markers_outside_paragraphs
 from ..document import MARKER, Footnote, Paragraph, ReportDocument, Section, Warning

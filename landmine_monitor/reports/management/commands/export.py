@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from landmine_monitor.api.cli import find_country
+from landmine_monitor.database.cli import find_country
 from landmine_monitor.reports.exporters import to_docx, to_markdown
 from landmine_monitor.reports.models import CountryReportPage
 from landmine_monitor.reports.services import document_of

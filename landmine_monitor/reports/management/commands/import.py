@@ -19,10 +19,10 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from landmine_monitor.api.cli import find_country
+from landmine_monitor.database.cli import find_country
+from landmine_monitor.database.sources.search import deferred_search_index
 from landmine_monitor.reports.importers import ImportFailed, read_reports
 from landmine_monitor.reports.services import diff_documents, document_of, ensure_edition, save_report
-from landmine_monitor.sources.search import deferred_search_index
 
 # What the import wrote is added to the search index after every this many files (and at the
 # end): each batch costs a pass over the whole index on SQLite.

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class CountriesConfig(AppConfig):
-    name = "landmine_monitor.countries"
-    label = "countries"

@@ -1,0 +1,1 @@
+"""The foundation every element stands on: the content version, e-mail, batching."""

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class UngaConfig(AppConfig):
-    name = "landmine_monitor.unga"
-    label = "unga"
