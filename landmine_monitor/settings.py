@@ -197,7 +197,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Landmine Monitor"
 WAGTAILADMIN_BASE_URL = os.environ.get("LM_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, ranking by relevance in one pass on SQLite (reports/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "landmine_monitor.reports.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 
 # The review workflow (landmine_monitor/network/workroom): an approved report is published at its

@@ -15,16 +15,11 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from landmine_monitor.database.reference.load import load_reference
-    from landmine_monitor.publishing.services import ensure_publishing_pages
-    from landmine_monitor.reports.services import ensure_sample_reports
-    from landmine_monitor.site.pages.services import ensure_content_pages, ensure_site
+    from landmine_monitor.installation.services import build_site
 
     with django_db_blocker.unblock():
         load_reference()
-        home = ensure_site()
-        ensure_content_pages(home)
-        ensure_sample_reports()
-        ensure_publishing_pages(home)
+        build_site()
 
 
 @pytest.fixture(autouse=True)

@@ -23,13 +23,13 @@ from landmine_monitor.database.countries.selectors import (
 from landmine_monitor.database.facts.selectors import facts_about
 from landmine_monitor.database.sources.models import Source
 from landmine_monitor.database.treaties.models import Treaty
-from landmine_monitor.database.treaties.rules import Status
 from landmine_monitor.database.treaties.selectors import (
     UnknownTreaty,
     countries_with_status,
     get_treaty,
     treaty_parties,
 )
+from landmine_monitor.database.treaties.vocabulary import Status
 from landmine_monitor.database.unga.models import Resolution
 from landmine_monitor.database.unga.selectors import UnknownResolution, get_resolution
 from landmine_monitor.network.api_auth import api_auth, api_user

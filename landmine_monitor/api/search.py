@@ -8,6 +8,7 @@ from ninja import Query, Router
 from ninja.errors import ValidationError as NinjaValidationError
 
 from landmine_monitor.api.payloads import country_ref
+from landmine_monitor.reports.search.facets import FACETS
 from landmine_monitor.reports.search.selectors import Filters, Hit, Outcome, search
 
 from .search_schemas import SearchOut, SearchParams
@@ -51,12 +52,7 @@ def search_reports(request: HttpRequest, params: Query[SearchParams]):
     edition, region, treaty status and section kind. Each facet's counts apply the other facets
     chosen but not its own. A query that names a country ("North Korea", "DPRK") lists that
     country's own passages first, then other reports' passages that use any of its names."""
-    filters = Filters(
-        edition=params.edition,
-        region=params.region.value if params.region else None,
-        status=params.status.value if params.status else None,
-        kind=params.kind.value if params.kind else None,
-    )
+    filters = Filters(**{facet.name: getattr(params, facet.name) for facet in FACETS})
     outcome = search(params.q, filters, page=params.page)
     if outcome.query.is_empty:
         raise NinjaValidationError(

@@ -1,36 +1,38 @@
-"""The JSON shapes of `GET /api/v1/search`."""
+"""The JSON shapes of `GET /api/v1/search`. Its parameters and its answer's facets are one per
+facet of `reports.search.facets.FACETS`, typed as each facet says."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Literal
 
 from ninja import Field, Schema
+from pydantic import create_model
 
 from landmine_monitor.api.schemas import CountryRef
-from landmine_monitor.database.countries.models import Region
-from landmine_monitor.reports.document import SectionKind
+from landmine_monitor.reports.search.facets import FACETS
 from landmine_monitor.reports.search.query import MAX_PAGE, MAX_QUERY_LENGTH
-from landmine_monitor.reports.search.selectors import STATUS_LABELS
 
-# "states-parties", "signatories", "non-signatories", "other-areas": the groups of the book's order.
-StatusGroup = StrEnum("StatusGroup", [(slug.replace("-", "_"), slug) for slug in STATUS_LABELS])
-
-
-class SearchParams(Schema):
-    q: str = Field(
-        "",
-        max_length=MAX_QUERY_LENGTH,
-        description="Words, all of which must be in a passage; a country's name in any spelling finds "
-        "its reports first.",
-    )
-    edition: int | None = Field(None, ge=1999, le=2999, description="The edition's year.")
-    region: Region | None = None
-    status: StatusGroup | None = Field(
-        None, description="The country's Mine Ban Treaty status group on the edition's reporting date."
-    )
-    kind: SectionKind | None = Field(None, description="The kind of section the passage is in.")
-    page: int = Field(1, ge=1, le=MAX_PAGE)
+SearchParams = create_model(
+    "SearchParams",
+    __base__=Schema,
+    q=(
+        str,
+        Field(
+            "",
+            max_length=MAX_QUERY_LENGTH,
+            description="Words, all of which must be in a passage; a country's name in any spelling finds "
+            "its reports first.",
+        ),
+    ),
+    **{
+        facet.name: (
+            facet.api_type | None,
+            Field(None, description=facet.description, **facet.api_constraints),
+        )
+        for facet in FACETS
+    },
+    page=(int, Field(1, ge=1, le=MAX_PAGE)),
+)
 
 
 class SearchHitOut(Schema):
@@ -62,11 +64,9 @@ class FacetValueOut(Schema):
     selected: bool
 
 
-class SearchFacetsOut(Schema):
-    edition: list[FacetValueOut]
-    region: list[FacetValueOut]
-    status: list[FacetValueOut]
-    kind: list[FacetValueOut]
+SearchFacetsOut = create_model(
+    "SearchFacetsOut", __base__=Schema, **{facet.name: (list[FacetValueOut], ...) for facet in FACETS}
+)
 
 
 class SearchQueryOut(Schema):

@@ -28,7 +28,3 @@ def find_country(words: list[str] | str, on: datetime.date | None = None) -> Cou
         return resolve_country(name, on)
     except LookupError as error:
         raise CommandError(str(error)) from None
-
-
-def day(value: datetime.date | None) -> str:
-    return value.strftime("%-d %b %Y") if value else "—"

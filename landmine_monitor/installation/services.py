@@ -1,4 +1,7 @@
-"""Setting up one installation of the Monitor: its first account (the rest is each element's `ensure_*`)."""
+"""Setting up one installation of the Monitor: the site's pages and menu, the first account.
+
+`setup` runs these after the migrations and the reference data; the tests build their site with
+`build_site` too, so that what they see is what an installation has."""
 
 from __future__ import annotations
 
@@ -7,6 +10,21 @@ import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+
+from landmine_monitor.publishing.services import ensure_publishing_pages
+from landmine_monitor.reports.services import ensure_sample_reports
+from landmine_monitor.site.pages.menu import arrange_menu
+from landmine_monitor.site.pages.services import ensure_content_pages, ensure_site
+
+
+def build_site() -> dict[str, int]:
+    """The home page, the content pages, the sample reports, the Press Room and Order
+    Publications, and the menu, each created once; returns how many of each were created."""
+    home = ensure_site()
+    created = {"content pages": len(ensure_content_pages(home)), "sample reports": ensure_sample_reports()}
+    ensure_publishing_pages(home)
+    created["menu sections"] = arrange_menu(home)
+    return created
 
 
 @dataclass

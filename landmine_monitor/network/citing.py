@@ -3,7 +3,7 @@
 A researcher cites an interview, a request for information or its reply by writing a footnote,
 as the Monitor always has. `footnote_text` gives that footnote in the house style, from the
 record; the record's `Source` carries the fingerprint of that text as the footnote parser reads
-it (`reports.citations`), so any footnote that cites the record the same way — pasted as
+it (`database.sources.citations`), so any footnote that cites the record the same way — pasted as
 suggested, with a page added, or among other sources in one note, in a report imported, uploaded
 or edited in the browser — is linked to the same Source, and through it to the record.
 
@@ -16,13 +16,9 @@ from __future__ import annotations
 import re
 
 from landmine_monitor.database.sources.citations import LETTER, Citation, fingerprint, parse_footnote
+from landmine_monitor.foundation.dates import long_date
 
 from .models import DatePrecision, Interview, InterviewMode, RequestForInformation, RequestState
-
-
-def _long_date(day) -> str:
-    return day.strftime("%-d %B %Y") if day else ""
-
 
 # Names read with "the" before them: "to the Ministry of Foreign Affairs", "through the Central
 # Headquarters of …" (the footnote parser drops it again: it is not part of the name).
@@ -50,7 +46,7 @@ def interview_footnote(interview: Interview) -> str:
     24 February 1999." """
     how = "telephone interview" if interview.mode == InterviewMode.TELEPHONE else "interview"
     who = _parties(interview.person, interview.role, interview.organisation, interview.place)
-    return f"Landmine Monitor {how} with {who}, {_long_date(interview.held_on)}."
+    return f"Landmine Monitor {how} with {who}, {long_date(interview.held_on)}."
 
 
 def request_footnote(request: RequestForInformation) -> str:
@@ -65,7 +61,7 @@ def reply_footnote(request: RequestForInformation) -> str:
     """ "Reply from A. Official, Director, Ministry of Defence, to a Landmine Monitor request for
     information, 5 March 1999." """
     frm = _parties(request.addressee_person, request.addressee_title, request.addressee_organisation)
-    when = _long_date(request.response_on)
+    when = long_date(request.response_on)
     return f"Reply from {frm}, to a Landmine Monitor request for information, {when}."
 
 

@@ -3,7 +3,6 @@ coordinators record only for the countries and editions they cover, as themselve
 
 from __future__ import annotations
 
-from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 
 
@@ -12,22 +11,16 @@ class NetworkRecordForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from landmine_monitor.database.countries.models import Country
-
-        from .permissions import has_full_access, scope_of
+        from .permissions import countries_covered
 
         user = self.for_user
         if user is None:
             return
         if "researcher" in self.fields and self.instance.pk is None:
             self.initial.setdefault("researcher", user.pk)
-        if "country" in self.fields and not has_full_access(user):
-            scope = scope_of(user)
-            if not scope.theme_editions:
-                self.fields["country"].queryset = Country.objects.filter(
-                    Q(pk__in=[country for _, country in scope.countries])
-                    | Q(region__in=[region for _, region in scope.regions])
-                )
+        countries = countries_covered(user) if "country" in self.fields else None
+        if countries is not None:
+            self.fields["country"].queryset = countries
 
     def clean(self):
         from .permissions import covers

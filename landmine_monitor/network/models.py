@@ -26,6 +26,7 @@ from wagtail.search import index
 from landmine_monitor.database.countries.models import Country, Region
 from landmine_monitor.database.editions.models import Edition
 from landmine_monitor.database.sources.models import Source
+from landmine_monitor.foundation.dates import long_date, month_year
 from landmine_monitor.reports.document import SectionKind
 
 from .forms import NetworkRecordForm
@@ -54,10 +55,6 @@ THEME_SECTION_KINDS: dict[Theme, tuple[SectionKind, ...]] = {
     Theme.MINE_ACTION: (SectionKind.LANDMINE_PROBLEM, SectionKind.MINE_ACTION, SectionKind.MINE_AWARENESS),
     Theme.CASUALTIES_AND_SURVIVOR_ASSISTANCE: (SectionKind.CASUALTIES, SectionKind.SURVIVOR_ASSISTANCE),
 }
-
-
-def _long_date(day: datetime.date | None) -> str:
-    return day.strftime("%-d %B %Y") if day else ""
 
 
 class ResearcherAssignment(models.Model):
@@ -162,7 +159,7 @@ class Milestone(models.Model):
         constraints = [models.UniqueConstraint(fields=["edition", "kind"], name="one_milestone_per_kind")]
 
     def __str__(self) -> str:
-        return f"{self.edition.year}: {self.get_kind_display()}, {_long_date(self.due_on)}"
+        return f"{self.edition.year}: {self.get_kind_display()}, {long_date(self.due_on)}"
 
 
 class AddresseeKind(models.TextChoices):
@@ -338,8 +335,8 @@ class RequestForInformation(index.Indexed, NetworkRecord):
         if self.sent_on_precision == DatePrecision.YEAR:
             return str(self.sent_on.year)
         if self.sent_on_precision == DatePrecision.MONTH:
-            return self.sent_on.strftime("%B %Y")
-        return _long_date(self.sent_on)
+            return month_year(self.sent_on)
+        return long_date(self.sent_on)
 
     def is_overdue(self, on: datetime.date | None = None) -> bool:
         """Pending, and the day the answer was due has passed."""
@@ -400,10 +397,10 @@ class RequestReminder(Orderable):
         except RequestForInformation.DoesNotExist:
             return
         if sent is not None and self.sent_on is not None and self.sent_on < sent:
-            raise ValidationError({"sent_on": f"A reminder cannot precede the request ({_long_date(sent)})."})
+            raise ValidationError({"sent_on": f"A reminder cannot precede the request ({long_date(sent)})."})
 
     def __str__(self) -> str:
-        return f"Reminder of {_long_date(self.sent_on)}"
+        return f"Reminder of {long_date(self.sent_on)}"
 
 
 class InterviewMode(models.TextChoices):
@@ -452,4 +449,4 @@ class Interview(index.Indexed, NetworkRecord):
         ordering = ["-held_on", "country__name"]
 
     def __str__(self) -> str:
-        return f"{self.country}: {self.person}, {_long_date(self.held_on)}"
+        return f"{self.country}: {self.person}, {long_date(self.held_on)}"

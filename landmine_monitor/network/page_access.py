@@ -32,8 +32,8 @@ from .permissions import (
     editable_reports,
     has_full_access,
     is_network_only,
-    scope_of,
     users_covering,
+    works_on,
 )
 
 # The URL arguments that name the page an admin view acts on.
@@ -140,13 +140,7 @@ def refuse_create(request, parent_page: Page, page_class: type[Page]) -> None:
     if not issubclass(page_class, CountryReportPage) or not isinstance(parent, EditionPage):
         raise PermissionDenied("Researchers and coordinators create only country reports.")
     edition_id = parent.edition_id
-    scope = scope_of(user)
-    works_on = (
-        edition_id in scope.theme_editions
-        or any(e == edition_id for e, _ in scope.countries)
-        or any(e == edition_id for e, _ in scope.regions)
-    )
-    if not works_on:
+    if not works_on(user, edition_id):
         raise PermissionDenied(f"You have no assignment in the {parent.edition.year} edition.")
     if request.method == "POST":
         given = request.POST.get("country", "")

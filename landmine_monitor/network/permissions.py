@@ -15,6 +15,12 @@ is narrowed by assignments in the edition the report belongs to:
 An assignment counts only while its holder is in the role's group, so taking someone out of a
 group ends their access at once. "Approve" is both the coordinator's review and the editors'
 approval; the review workflow decides which step a user acts on.
+
+Who covers a report is decided here and nowhere else, in three forms that say the same: for one
+report or (edition, country) (`coverage`, `covers`, `works_on`), for a queryset of rows with an
+edition and a country (`covered`, `editable_reports`, `approvable_reports`, `visible_reports`),
+and for the people to tell about a report (`users_covering`, `people_covering`). Each can be
+narrowed to some ways of covering (ALL, REGION, RESEARCH, THEME).
 """
 
 from __future__ import annotations
@@ -106,6 +112,7 @@ def scope_of(user) -> Scope:
 
 # How a user comes to cover a report, from the widest.
 ALL, REGION, RESEARCH, THEME = "all", "region", "research", "theme"
+ANY_WAY = (ALL, REGION, RESEARCH, THEME)
 
 
 def coverage(user, edition_id: int, country: Country) -> str | None:
@@ -128,6 +135,99 @@ def covers(user, edition_id: int, country: Country) -> bool:
     """Whether the user works on that country in that edition (and so sees its drafts and its
     research log)."""
     return coverage(user, edition_id, country) is not None
+
+
+def works_on(user, edition_id: int) -> bool:
+    """Whether the user covers anything in the edition: an assignment of any kind in it (editors
+    and administrators work on every edition)."""
+    if has_full_access(user):
+        return True
+    if not roles_of(user) & NETWORK_ROLES:
+        return False
+    scope = scope_of(user)
+    return edition_id in scope.theme_editions or any(
+        edition == edition_id for edition, _ in scope.countries | scope.regions
+    )
+
+
+def countries_covered(user) -> QuerySet[Country] | None:
+    """The countries the user covers in some edition; None when that is every country (editors,
+    administrators, theme coordinators)."""
+    if has_full_access(user):
+        return None
+    scope = scope_of(user)
+    if scope.theme_editions:
+        return None
+    return Country.objects.filter(
+        Q(pk__in=[country for _, country in scope.countries])
+        | Q(region__in=[region for _, region in scope.regions])
+    )
+
+
+def _condition(user, ways) -> Q | None:
+    """A condition on rows with `edition` and `country` fields (reports, requests, interviews)
+    for those a researcher or coordinator covers in one of `ways`; None when they cover none."""
+    roles = roles_of(user)
+    conditions = []
+    if RESEARCH in ways and Role.RESEARCHER in roles:
+        conditions.append(
+            Exists(
+                ResearcherAssignment.objects.filter(
+                    researcher=user, edition=OuterRef("edition"), country=OuterRef("country")
+                )
+            )
+        )
+    if Role.COORDINATOR in roles:
+        mine = CoordinatorAssignment.objects.filter(coordinator=user, edition=OuterRef("edition"))
+        if REGION in ways:
+            conditions.append(Exists(mine.filter(region=OuterRef("country__region"))))
+        if THEME in ways:
+            conditions.append(Exists(mine.filter(region="")))
+    if not conditions:
+        return None
+    condition = Q(conditions[0])
+    for other in conditions[1:]:
+        condition |= Q(other)
+    return condition
+
+
+def covered(user, queryset: QuerySet, ways=ANY_WAY) -> QuerySet:
+    """The rows of `queryset` (with `edition` and `country`) that the user covers in one of
+    `ways` (any way by default)."""
+    if has_full_access(user):
+        return queryset.all() if ALL in ways else queryset.none()
+    condition = _condition(user, ways)
+    return queryset.none() if condition is None else queryset.filter(condition)
+
+
+def users_covering(edition_id: int, country: Country, ways=ANY_WAY) -> Q:
+    """A condition on users for those who cover (edition, country) in one of `ways`."""
+    users = get_user_model().objects
+
+    def in_groups(*roles: Role) -> Q:
+        return Q(pk__in=users.filter(groups__name__in=[r.value for r in roles]).values("pk"))
+
+    coordinators = CoordinatorAssignment.objects.filter(edition_id=edition_id)
+    condition = Q(pk__in=[])
+    if ALL in ways:
+        condition |= Q(is_superuser=True) | in_groups(Role.EDITOR, Role.ADMINISTRATOR)
+    if RESEARCH in ways:
+        researchers = ResearcherAssignment.objects.filter(edition_id=edition_id, country=country)
+        condition |= in_groups(Role.RESEARCHER) & Q(pk__in=researchers.values("researcher"))
+    if REGION in ways:
+        regional = coordinators.filter(region=country.region)
+        condition |= in_groups(Role.COORDINATOR) & Q(pk__in=regional.values("coordinator"))
+    if THEME in ways:
+        thematic = coordinators.filter(region="")
+        condition |= in_groups(Role.COORDINATOR) & Q(pk__in=thematic.values("coordinator"))
+    return condition
+
+
+def people_covering(report: CountryReportPage, *ways: str) -> QuerySet:
+    """The active users who cover the report in one of `ways` (any way when none is given): the
+    people to tell about it."""
+    condition = users_covering(report.edition_id, report.country, ways or ANY_WAY)
+    return get_user_model().objects.filter(condition, is_active=True).order_by("pk")
 
 
 def _coverage_of(user, report: CountryReportPage) -> str | None:
@@ -165,42 +265,14 @@ def can_publish(user, report: CountryReportPage) -> bool:
     return _coverage_of(user, report) == ALL
 
 
-def _covered(user) -> Q | None:
-    """A condition on rows with `edition` and `country` fields (reports, requests, interviews)
-    for what a researcher or coordinator covers; None when they cover nothing."""
-    roles = roles_of(user)
-    conditions = []
-    if Role.RESEARCHER in roles:
-        conditions.append(
-            Exists(
-                ResearcherAssignment.objects.filter(
-                    researcher=user, edition=OuterRef("edition"), country=OuterRef("country")
-                )
-            )
-        )
-    if Role.COORDINATOR in roles:
-        mine = CoordinatorAssignment.objects.filter(coordinator=user, edition=OuterRef("edition"))
-        conditions.append(Exists(mine.filter(region=OuterRef("country__region"))))
-        conditions.append(Exists(mine.filter(region="")))
-    if not conditions:
-        return None
-    condition = Q(conditions[0])
-    for other in conditions[1:]:
-        condition |= Q(other)
-    return condition
-
-
-def covered(user, queryset: QuerySet) -> QuerySet:
-    """The rows of `queryset` (with `edition` and `country`) that the user covers."""
-    if has_full_access(user):
-        return queryset
-    condition = _covered(user)
-    return queryset.none() if condition is None else queryset.filter(condition)
-
-
 def editable_reports(user) -> QuerySet[CountryReportPage]:
     """The reports the user may edit, drafts included."""
     return covered(user, CountryReportPage.objects.select_related("country", "edition"))
+
+
+def approvable_reports(user) -> QuerySet[CountryReportPage]:
+    """The reports whose review the user may approve or send back (`can_approve`)."""
+    return covered(user, CountryReportPage.objects.all(), ways=(ALL, REGION))
 
 
 def visible_reports(user) -> QuerySet[CountryReportPage]:
@@ -209,7 +281,7 @@ def visible_reports(user) -> QuerySet[CountryReportPage]:
     if has_full_access(user):
         return reports.all()
     public = CountryReportPage.objects.live().public().values("pk")
-    condition = _covered(user)
+    condition = _condition(user, ANY_WAY)
     if condition is None:
         return reports.filter(pk__in=public)
     return reports.filter(Q(pk__in=public) | condition)
@@ -223,22 +295,3 @@ def readable_version(user, report: CountryReportPage) -> tuple[CountryReportPage
         latest = report.get_latest_revision_as_object() if report.latest_revision_id else report
         return latest, True
     return report, False
-
-
-def users_covering(edition_id: int, country: Country) -> Q:
-    """A condition on users for those who cover (edition, country)."""
-    users = get_user_model().objects
-
-    def in_groups(*roles: Role) -> Q:
-        return Q(pk__in=users.filter(groups__name__in=[r.value for r in roles]).values("pk"))
-
-    researchers = ResearcherAssignment.objects.filter(edition_id=edition_id, country=country)
-    coordinators = CoordinatorAssignment.objects.filter(edition_id=edition_id).filter(
-        Q(region=country.region) | Q(region="")
-    )
-    return (
-        Q(is_superuser=True)
-        | in_groups(Role.EDITOR, Role.ADMINISTRATOR)
-        | (in_groups(Role.RESEARCHER) & Q(pk__in=researchers.values("researcher")))
-        | (in_groups(Role.COORDINATOR) & Q(pk__in=coordinators.values("coordinator")))
-    )

@@ -17,6 +17,7 @@ from landmine_monitor.database.countries.models import Country
 from landmine_monitor.database.editions.models import Edition
 from landmine_monitor.database.sources.models import Source, SourceKind
 from landmine_monitor.database.sources.services import source_with_fingerprint
+from landmine_monitor.foundation.dates import long_date
 
 from .citing import fingerprint_of, has_reply
 from .models import (
@@ -213,7 +214,7 @@ def cite_request(request: RequestForInformation, *, reply: bool = False, by=None
 
 
 def _state_sentence(request: RequestForInformation) -> str:
-    as_of = f" as of {request.state_as_of.strftime('%-d %B %Y')}" if request.state_as_of else ""
+    as_of = f" as of {long_date(request.state_as_of)}" if request.state_as_of else ""
     return f"{request.get_state_display()}{as_of}."
 
 

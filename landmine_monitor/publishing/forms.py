@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from landmine_monitor.database.countries.models import Country, CountryKind
 
-from .models import Publication, PublicationOrder
+from .models import Publication
+from .services import check_order_limit
 
 MAX_QUANTITY = 25
 NO_PUBLICATION = "Choose at least one publication: enter a quantity of 1 or more."
@@ -70,17 +67,8 @@ class OrderForm(forms.Form):
         return [(p, self[self.quantity_name(p)]) for p in self.publications]
 
     def clean_email(self):
-        """At most `ORDERS_PER_ADDRESS_PER_DAY` orders with one address in 24 hours: each order
-        e-mails the address, and the form must not become a way to flood somebody's inbox."""
         email = self.cleaned_data["email"]
-        limit = settings.ORDERS_PER_ADDRESS_PER_DAY
-        since = timezone.now() - datetime.timedelta(days=1)
-        if PublicationOrder.objects.filter(email__iexact=email, created_at__gte=since).count() >= limit:
-            raise ValidationError(
-                f"{limit} orders were placed with this address in the last 24 hours, the most we take: "
-                "please try again tomorrow, or write to us.",
-                code="too-many-orders",
-            )
+        check_order_limit(email)  # shown on the field; `place_order` asks the same again
         return email
 
     def clean(self):

@@ -7,8 +7,11 @@ production — `landmine-monitor publish_scheduled` from cron or a systemd timer
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
@@ -178,6 +181,20 @@ def order_reference(order: PublicationOrder) -> str:
     return f"LM-{timezone.localtime(order.created_at).year}-{order.pk:06d}"
 
 
+def check_order_limit(email: str) -> None:
+    """At most `ORDERS_PER_ADDRESS_PER_DAY` orders with one address in 24 hours: each order
+    e-mails the address, and ordering must not become a way to flood somebody's inbox. Raises
+    ValidationError when the address has had its share."""
+    limit = settings.ORDERS_PER_ADDRESS_PER_DAY
+    since = timezone.now() - datetime.timedelta(days=1)
+    if PublicationOrder.objects.filter(email__iexact=email, created_at__gte=since).count() >= limit:
+        raise ValidationError(
+            f"{limit} orders were placed with this address in the last 24 hours, the most we take: "
+            "please try again tomorrow, or write to us.",
+            code="too-many-orders",
+        )
+
+
 @transaction.atomic
 def place_order(customer: dict, lines: list[tuple[Publication, int]]) -> PublicationOrder:
     """Store an order and its lines in one transaction and give it its reference.
@@ -185,8 +202,10 @@ def place_order(customer: dict, lines: list[tuple[Publication, int]]) -> Publica
     `customer` holds the order's own fields (name, organisation, email, postal_address, country,
     notes); `lines` the publications and quantities (a publication given twice is counted once,
     with the quantities added). Nothing is stored unless all of it is. Once committed, the
-    customer and the staff are e-mailed (`notifications.order_received`).
+    customer and the staff are e-mailed (`notifications.order_received`). An address over its
+    day's share of orders is refused (`check_order_limit`).
     """
+    check_order_limit(customer["email"])
     quantities: dict[int, int] = {}
     by_pk: dict[int, Publication] = {}
     for publication, quantity in lines:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
+from landmine_monitor.database.sources.citations import is_ibid
 
-from .document import MARKER, ReportDocument, Warning
-
-IBID = re.compile(r"^\s*\*?ibid\b", re.IGNORECASE)
+from .document import ReportDocument, Warning
+from .inline import footnote_numbers
 
 
 def markers_outside_paragraphs(doc: ReportDocument) -> list[tuple[str, int]]:
@@ -15,7 +14,7 @@ def markers_outside_paragraphs(doc: ReportDocument) -> list[tuple[str, int]]:
     texts = [("title", doc.title), ("key developments", doc.key_developments)]
     texts += [(f"summary table, {label}", value) for label, value in doc.summary_table]
     texts += [(f"heading {s.heading!r}", s.heading) for s in doc.sections]
-    return [(where, int(n)) for where, text in texts for n in MARKER.findall(text)]
+    return [(where, n) for where, text in texts for n in footnote_numbers(text)]
 
 
 def check_document(doc: ReportDocument) -> list[Warning]:
@@ -29,7 +28,7 @@ def check_document(doc: ReportDocument) -> list[Warning]:
         if number not in numbers:
             warnings.append(Warning(f"marker [{number}] has no footnote", where))
     for fn in doc.footnotes:
-        cited.update(int(n) for n in MARKER.findall(fn.text))
+        cited.update(footnote_numbers(fn.text))
     seen: set[int] = set()
     previous = None
     for fn in doc.footnotes:
@@ -43,7 +42,7 @@ def check_document(doc: ReportDocument) -> list[Warning]:
         previous = fn.number
         if fn.number not in cited:
             warnings.append(Warning(f"footnote {fn.number} is never cited", f"footnote {fn.number}"))
-        if IBID.match(fn.text) and fn.ibid_of is None:
+        if is_ibid(fn.text) and fn.ibid_of is None:
             warnings.append(Warning('"Ibid." with no footnote before it', f"footnote {fn.number}"))
     order = [n for p in doc.paragraphs for n in p.footnotes]
     first_seen = list(dict.fromkeys(order))
@@ -57,9 +56,9 @@ def link_ibids(doc: ReportDocument) -> None:
     not itself an Ibid. (or that Ibid.'s own target)."""
     previous = None
     for fn in doc.footnotes:
-        if IBID.match(fn.text):
+        if is_ibid(fn.text):
             fn.ibid_of = previous
         else:
             previous = fn.number
         if fn.ibid_of is not None:
-            previous = fn.ibid_of if IBID.match(fn.text) else previous
+            previous = fn.ibid_of if is_ibid(fn.text) else previous

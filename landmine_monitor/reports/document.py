@@ -4,16 +4,16 @@ The database model (`reports.models`) stores the same structure; keeping the imp
 from the database lets each be tested on files alone, and a dry run compare two documents.
 
 Paragraph text is the authoring format's inline Markdown: `*emphasis*`, `**strong**`, and a
-footnote marker `[^n]` exactly where the published marker stood ("…1 March 1999.[^5]").
+footnote marker `[^n]` exactly where the published marker stood ("…1 March 1999.[^5]"); `inline`
+reads, writes and shows it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-MARKER = re.compile(r"\[\^(\d+)\]")
+from .inline import footnote_numbers
 
 
 class SectionKind(StrEnum):
@@ -39,7 +39,7 @@ class Paragraph:
     @property
     def footnotes(self) -> list[int]:
         """The footnote numbers cited in this paragraph, in the order they stand."""
-        return [int(n) for n in MARKER.findall(self.text)]
+        return footnote_numbers(self.text)
 
 
 @dataclass

@@ -35,14 +35,8 @@ from docx.shared import Pt
 from lxml import etree
 
 from .document import ReportDocument
-from .importers.markdown import (
-    Run,
-    block_safe,
-    country_from_title,
-    heading_markup,
-    inline_runs,
-    plain_text,
-)
+from .importers.markdown import block_safe, country_from_title, heading_markup
+from .inline import Run, inline_runs, marker, plain_text
 
 # ---------------------------------------------------------------------------------------------
 # Markdown
@@ -66,7 +60,7 @@ def to_markdown(doc: ReportDocument) -> str:
             if paragraph.text.strip():  # Markdown has no empty paragraph
                 lines += [block_safe(paragraph.text, "paragraph"), ""]
     for footnote in doc.footnotes:
-        lines.append(f"[^{footnote.number}]: {block_safe(footnote.text, 'footnote')}".rstrip())
+        lines.append(f"{marker(footnote.number)}: {block_safe(footnote.text, 'footnote')}".rstrip())
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

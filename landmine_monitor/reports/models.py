@@ -24,9 +24,9 @@ from landmine_monitor.database.countries.models import Country
 from landmine_monitor.database.editions.models import Edition
 from landmine_monitor.database.sources.models import Source
 
+from . import inline
 from .citing import BIBTEX_MEDIA_TYPE, CSL_JSON_MEDIA_TYPE, ReportReference, bibtex, csl_json, plain_text
 from .document import SectionKind
-from .templatetags.report_text import inline_text
 
 KIND_CHOICES = [(k.value, k.value.replace("-", " ").capitalize()) for k in SectionKind]
 
@@ -54,6 +54,14 @@ class ReportsIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["reports.EditionPage"]
     max_count = 1
+
+    def menu_entries(self) -> list[tuple[str, str]]:
+        """In the site's menu: the latest edition's Table of Contents, then Country Reports."""
+        from .selectors import latest_edition_page
+
+        latest = latest_edition_page()
+        toc = [("Table of Contents", latest.url)] if latest is not None else []
+        return [*toc, (self.title, self.url)]
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import book_order
@@ -141,7 +149,7 @@ class CountryReportPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["report"] = reading.read_report(self)
-        context["title_text"] = inline_text(self.title)
+        context["title_text"] = inline.plain_text(self.title)
         context["contents_url"] = self.get_parent().get_url(request)
         context["other_editions"] = reading.other_editions(self, request)
         context["previous_report"], context["next_report"] = reading.neighbours(self)
@@ -170,7 +178,7 @@ class CountryReportPage(RoutablePageMixin, Page):
         """What a citation of the report says, as `citing` formats it."""
         released = self.edition.release_at
         return ReportReference(
-            title=inline_text(self.title) or self.country.name,
+            title=inline.plain_text(self.title) or self.country.name,
             edition_title=self.edition.title,
             year=self.edition.year,
             url=request.build_absolute_uri(self.get_url(request)),

@@ -16,9 +16,9 @@ from django.utils.safestring import SafeString
 
 from landmine_monitor.database.sources.models import Source
 
+from .inline import Markers, render_html
 from .models import CountryReportPage, FootnoteCitation, ReportFootnote
 from .selectors import book_order, public_reports
-from .templatetags.report_text import Markers, render_inline
 
 SOURCE_RECORD_URL = "/api/v1/sources/{}"
 
@@ -82,14 +82,14 @@ def read_report(page: CountryReportPage) -> ReportText:
     its markers are numbered as a reader meets them, then its notes."""
     footnotes = footnotes_of(page)
     markers = Markers(notes={f.number for f in footnotes})
-    title = render_inline(page.title, markers)
-    summary = [(str(row[0]), render_inline(str(row[1]), markers)) for row in page.summary_table]
-    key_developments = render_inline(page.key_developments, markers) if page.key_developments else ""
+    title = render_html(page.title, markers)
+    summary = [(str(row[0]), render_html(str(row[1]), markers)) for row in page.summary_table]
+    key_developments = render_html(page.key_developments, markers) if page.key_developments else ""
     sections = []
     for s, block in enumerate(page.sections, start=1):
         value = block.value
         paragraphs = [
-            ReportParagraph(f"p-{s}-{n}", render_inline(str(text), markers))
+            ReportParagraph(f"p-{s}-{n}", render_html(str(text), markers))
             for n, text in enumerate(value["paragraphs"], start=1)
         ]
         sections.append(
@@ -104,7 +104,7 @@ def read_report(page: CountryReportPage) -> ReportText:
     notes = [
         ReportNote(
             number=f.number,
-            html=render_inline(f.text),
+            html=render_html(f.text),
             backrefs=markers.of(f.number),
             sources=[_note_source(c, f.text) for c in f.citations.all()],
         )

@@ -42,6 +42,11 @@ CONTENT_WORDS: dict[SectionKind, str] = {
 }
 
 
+# The start of a footnote marker, as stored or as published ("[^5]", "[5]"): a line with one is
+# text, not a heading.
+NOTE_NUMBER = re.compile(r"\[\^?\d")
+
+
 def kinds_for_heading(heading: str) -> list[SectionKind]:
     """The kinds a heading names, in report order; [OTHER] when it names none."""
     text = heading.casefold()
@@ -65,6 +70,6 @@ def infer_kind(text: str) -> SectionKind:
 def looks_like_heading(line: str) -> bool:
     """A short line without closing punctuation that names a known section."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 80 or stripped[-1] in '.;:,"”)' or re.search(r"\[\^?\d", stripped):
+    if not stripped or len(stripped) > 80 or stripped[-1] in '.;:,"”)' or NOTE_NUMBER.search(stripped):
         return False
     return kinds_for_heading(stripped) != [K.OTHER]

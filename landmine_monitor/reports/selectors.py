@@ -11,14 +11,20 @@ from landmine_monitor.database.countries.models import Country, CountryKind, Reg
 from landmine_monitor.database.countries.selectors import search_countries
 from landmine_monitor.database.editions.models import Edition
 from landmine_monitor.database.sources.models import Source
-from landmine_monitor.database.treaties.rules import Status
 from landmine_monitor.database.treaties.selectors import get_treaty, treaty_parties
+from landmine_monitor.database.treaties.vocabulary import BOOK_GROUP_LABELS, BookGroup, Status
 
-from .models import CountryReportPage, FootnoteCitation
+from .models import CountryReportPage, EditionPage, FootnoteCitation
 
 
 def public_reports() -> QuerySet[CountryReportPage]:
     return CountryReportPage.objects.live().public().select_related("country", "edition")
+
+
+def latest_edition_page() -> EditionPage | None:
+    """The latest edition with a published report (an edition still in research has only drafts)."""
+    published = CountryReportPage.objects.live().values("edition")
+    return EditionPage.objects.live().filter(edition__in=published).order_by("-edition__year").first()
 
 
 def citations_of(source: Source) -> QuerySet[FootnoteCitation]:
@@ -40,8 +46,12 @@ class BookEntry:
 
 @dataclass
 class StatusGroup:
-    label: str
+    group: BookGroup  # its value is the group's slug
     entries: list[BookEntry] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.group.label
 
 
 @dataclass
@@ -55,21 +65,14 @@ class RegionGroup:
         return sum(len(g.entries) for g in self.groups)
 
 
-# The annual report's order: region, then treaty status on the reporting date, then name. A state
-# that has ratified but is not yet bound stands with the States Parties, as the book printed it.
-GROUP_OF_STATUS = {
-    Status.STATE_PARTY: "States Parties",
-    Status.RATIFIED: "States Parties",
-    Status.SIGNATORY: "Signatories",
-    Status.NON_SIGNATORY: "Non-signatories",
-    Status.WITHDRAWN: "Non-signatories",
-}
-GROUP_ORDER = ["States Parties", "Signatories", "Non-signatories", "Other areas"]
+# The groups' headings in the book's order (`vocabulary.BOOK_GROUP_LABELS`).
+GROUP_ORDER = list(BOOK_GROUP_LABELS.values())
 
 
 def book_order(edition: Edition, *, only_reports: bool, q: str = "") -> list[RegionGroup]:
-    """Countries in the book's order for `edition`: by region, then by Mine Ban Treaty status on
-    the edition's reporting date (the end of its reporting period, else 31 December of its year).
+    """Countries in the book's order for `edition`: by region, then by the group of their Mine Ban
+    Treaty status (`Status.book_group`) on the edition's reporting date (the end of its reporting
+    period, else 31 December of its year), then by name.
 
     `only_reports` keeps the countries with a published report in the edition (the table of
     contents); otherwise every country and area is listed, with its report where there is one.
@@ -82,7 +85,7 @@ def book_order(edition: Edition, *, only_reports: bool, q: str = "") -> list[Reg
     standings = dict(treaty_parties(get_treaty("mbt"), on, among=reports if only_reports else None).standings)
     regions = []
     for region, label in Region.choices:
-        groups = {name: StatusGroup(name) for name in GROUP_ORDER}
+        groups = {group: StatusGroup(group) for group in BookGroup}
         for country in sorted((c for c in countries if c.region == region), key=lambda c: c.name):
             report = reports.get(country.pk)
             if only_reports and report is None:
@@ -91,11 +94,9 @@ def book_order(edition: Edition, *, only_reports: bool, q: str = "") -> list[Reg
             if standing is None:  # other areas, and states not yet in existence on that date
                 if country.kind != CountryKind.OTHER_AREA and report is None:
                     continue
-                groups["Other areas"].entries.append(BookEntry(country, Status.NON_SIGNATORY, report))
+                groups[BookGroup.OTHER_AREAS].entries.append(BookEntry(country, Status.NON_SIGNATORY, report))
                 continue
-            groups[GROUP_OF_STATUS[standing.status]].entries.append(
-                BookEntry(country, standing.status, report)
-            )
+            groups[standing.status.book_group].entries.append(BookEntry(country, standing.status, report))
         kept = [g for g in groups.values() if g.entries]
         if kept:
             regions.append(RegionGroup(region, label, kept))

@@ -6,19 +6,18 @@ in Wagtail's history. A report is a draft unless it is published.
 
 from __future__ import annotations
 
-import logging
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.utils import timezone
+from wagtail.actions.base import BaseAction
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.blocks import StreamValue
-from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex, Revision, Site
+from wagtail.permissions import policy_registry
 from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail.signals import page_published, published
 
 from landmine_monitor.database.countries.models import Country
 from landmine_monitor.database.countries.selectors import resolve_country
@@ -28,8 +27,6 @@ from landmine_monitor.database.sources.services import find_or_create_sources
 
 from .document import Footnote, Paragraph, ReportDocument, Section, SectionKind, Warning
 from .models import CountryReportPage, EditionPage, FootnoteCitation, ReportFootnote, ReportsIndexPage
-
-wagtail_logger = logging.getLogger("wagtail")
 
 
 @dataclass
@@ -108,11 +105,6 @@ def _footnotes_with_citations(doc: ReportDocument) -> tuple[list[ReportFootnote]
     return footnotes, cite_footnotes(footnotes)
 
 
-def _is_ibid(text: str) -> bool:
-    # A cheap look first: reading the Markdown (`is_ibid`) for every note would slow imports.
-    return text.lstrip(" *_\t").lower().startswith("ibid") and is_ibid(text)
-
-
 def cite_footnotes(footnotes: list[ReportFootnote]) -> int:
     """Read the sources each footnote cites from its text and set its citations (unsaved, linked
     to Source records, new ones created in one batch); returns the number of sources created.
@@ -127,14 +119,14 @@ def cite_footnotes(footnotes: list[ReportFootnote]) -> int:
     previous = None
     for fn in footnotes:
         repeated = fn.ibid_of
-        if repeated is None and previous is not None and _is_ibid(fn.text):
+        if repeated is None and previous is not None and is_ibid(fn.text):
             repeated = previous
         repeats.append(repeated if repeated in numbers else None)
         if fn.ibid_of is None and repeats[-1] is not None:
             fn.ibid_of = repeats[-1]
         parsed.append(None if repeats[-1] is not None else parse_footnote(fn.text))
         numbers.add(fn.number)
-        previous = repeats[-1] if repeats[-1] is not None and _is_ibid(fn.text) else fn.number
+        previous = repeats[-1] if repeats[-1] is not None and is_ibid(fn.text) else fn.number
     found = iter(find_or_create_sources([c for citations in parsed if citations for c in citations]))
     made = 0
     locator_length = FootnoteCitation._meta.get_field("locator").max_length
@@ -240,8 +232,8 @@ def _create_report(
     then, to publish, rebuild the page from the revision just saved (checking every row's foreign
     keys) and write them all again. Here the page is added alone, its footnotes and citations are
     inserted in two statements, the revision is saved by Wagtail's `save_revision` from the page
-    as it stands (its footnotes held in memory, as saved), and `_publish_first_revision` publishes
-    it as Wagtail would.
+    as it stands (its footnotes held in memory, as saved), and Wagtail's publish action publishes
+    the page as saved (`PublishSavedRevision`).
     """
     page = CountryReportPage(
         title=doc.title or f"{country.name}: {edition.title}",
@@ -259,84 +251,43 @@ def _create_report(
     FootnoteCitation.objects.bulk_create([c for footnote in footnotes for c in footnote.citations.all()])
     page.footnotes = footnotes  # saved already: the page's saves below name their fields, not these
     page.citations_read = True
-    revision = page.save_revision(user=user, log_action=True)
+    # A page being published is validated as its publication saves it: not twice.
+    revision = page.save_revision(user=user, log_action=True, clean=not publish)
+    ReferenceIndex.create_or_update_for_object(page)  # its footnotes and citations as held in memory
     if publish:
-        _publish_first_revision(page, revision, user)
-    ReferenceIndex.create_or_update_for_object(page)
+        # The page as saved, read back without the footnotes held in memory: Wagtail's action saves
+        # the page it publishes whole, which would write them again.
+        page = CountryReportPage.objects.get(pk=page.pk)
+        PublishSavedRevision(page, revision, user=user).execute()
     return SaveResult(
         page=page, created=True, published=publish, sources_created=made, changes=["new report"]
     )
 
 
-def _publish_first_revision(page: CountryReportPage, revision: Revision, user) -> None:
-    """Publish a new page's first revision, as `revision.publish()` does
-    (`wagtail.actions.publish_revision.PublishRevisionAction` and its page subclass), from the
-    page the revision was just saved from rather than a copy rebuilt from the revision's JSON.
+class PublishSavedRevision(PublishPageRevisionAction):
+    """Wagtail's publish action (what `revision.publish()` runs), for a revision just saved from
+    `page`, which is in the database as the revision has it: the page published is `page`, where
+    Wagtail's action rebuilds a copy from the revision's JSON, looking up every footnote's and
+    citation's foreign keys, and whose save writes every footnote and citation again. Everything
+    else is Wagtail's: the permission check, the page made live, `page_published` and
+    `published`, the audit log, the workflow cancelled, comments and aliases."""
 
-    What Wagtail does, step by step, for a page with one revision, no `go_live_at` (an import
-    never sets one), no previous title, comments, workflow or aliases: the page becomes live
-    with no unpublished changes, not expired, first and last published now, this revision live;
-    it is saved (only those fields: the rest is as `save_revision` just saved and validated it);
-    `page_published` and `published` are sent; the audit log records "wagtail.publish" with the
-    revision; the "wagtail" logger says so.
-    """
-    now = timezone.now()
-    page.live = True
-    page.has_unpublished_changes = False
-    page.expired = False
-    page.first_published_at = page.last_published_at = now
-    page.live_revision = revision
-    page.save(
-        update_fields=[
-            "live",
-            "has_unpublished_changes",
-            "expired",
-            "first_published_at",
-            "last_published_at",
-            "live_revision",
-        ],
-        clean=False,
-    )
-    page_published.send(sender=page.specific_class, instance=page.specific, revision=revision)
-    published.send(sender=type(page), instance=page, revision=revision)
-    log(
-        instance=page,
-        action="wagtail.publish",
-        user=user,
-        data=None,
-        revision=revision,
-        content_changed=True,
-    )
-    wagtail_logger.info('Published: "%s" pk=%s revision_id=%d', str(page), str(page.pk), revision.id)
+    def __init__(self, page: CountryReportPage, revision: Revision, user=None) -> None:
+        # `PublishRevisionAction.__init__` with `page` where it calls `revision.as_object()`.
+        BaseAction.__init__(self, page, user=user)
+        self.revision = revision
+        self.object = page
+        self.permission_policy = policy_registry.get(page)
+        self.changed = True
+        self.log_action = True
+        self.previous_revision = None
 
 
 def diff_documents(old: ReportDocument, new: ReportDocument) -> list[str]:
-    """What a new import would change, in lines an editor reads."""
-    changes = []
-    if old.title != new.title:
-        changes.append(f"title: {old.title!r} → {new.title!r}")
-    if old.key_developments != new.key_developments:
-        changes.append("key developments changed")
-    old_heads = [s.heading or f"({', '.join(k.value for k in s.kinds)})" for s in old.sections]
-    new_heads = [s.heading or f"({', '.join(k.value for k in s.kinds)})" for s in new.sections]
-    if old_heads != new_heads:
-        changes.append(f"sections: {old_heads} → {new_heads}")
-    old_paras, new_paras = [p.text for p in old.paragraphs], [p.text for p in new.paragraphs]
-    changed = sum(1 for a, b in zip(old_paras, new_paras, strict=False) if a != b)
-    if changed or len(old_paras) != len(new_paras):
-        changes.append(f"paragraphs: {len(old_paras)} → {len(new_paras)}, {changed} changed")
-    old_notes = {f.number: f.text for f in old.footnotes}
-    new_notes = {f.number: f.text for f in new.footnotes}
-    added, removed = sorted(set(new_notes) - set(old_notes)), sorted(set(old_notes) - set(new_notes))
-    edited = sorted(n for n in set(old_notes) & set(new_notes) if old_notes[n] != new_notes[n])
-    for label, numbers in (
-        ("footnotes added", added),
-        ("footnotes removed", removed),
-        ("footnotes changed", edited),
-    ):
-        if numbers:
-            changes.append(f"{label}: {', '.join(map(str, numbers))}")
-    return changes or ["no change"]
+    """What a new import would change, in lines an editor reads (`compare.compare_documents`)."""
+    from .compare import compare_documents
+
+    return compare_documents(old, new).summary()
 
 
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"

@@ -71,6 +71,45 @@ def test_visible_reports_hold_exactly_the_viewable_ones(network, role):
     assert drafts == {code for code, allowed in MATRIX[role].items() if "edit" in allowed}
 
 
+@pytest.mark.parametrize("role", ROLES)
+def test_one_coverage_policy_for_a_report_a_queryset_and_the_people_to_tell(network, role):
+    """Per report, per queryset and as recipients, the rules say the same of every report."""
+    from django.contrib.auth import get_user_model
+
+    user = user_of(network, role)
+    editable = set(permissions.editable_reports(user).values_list("pk", flat=True))
+    approvable = set(permissions.approvable_reports(user).values_list("pk", flat=True))
+    for code, allowed in MATRIX[role].items():
+        report = network.reports[code]
+        assert (report.pk in editable) == ("edit" in allowed), (role, code)
+        assert (report.pk in approvable) == ("approve" in allowed), (role, code)
+        assert permissions.works_on(user, network.edition.pk) == (role not in ("reader", "anonymous"))
+        if role != "anonymous":
+            covering = get_user_model().objects.filter(
+                permissions.users_covering(report.edition_id, report.country), pk=user.pk
+            )
+            assert covering.exists() == ("edit" in allowed), (role, code)
+    prk = network.reports["PRK"]
+    assert list(permissions.people_covering(prk, permissions.RESEARCH)) == [network.users["researcher"]]
+    assert list(permissions.people_covering(prk, permissions.REGION)) == [network.users["coordinator"]]
+    assert list(permissions.people_covering(prk, permissions.THEME)) == [network.users["theme-coordinator"]]
+    network.users["researcher"].is_active = False
+    network.users["researcher"].save()
+    assert not permissions.people_covering(prk, permissions.RESEARCH).exists()  # only active people
+
+
+def test_the_countries_offered_in_the_research_log_are_those_covered(network):
+    codes = {
+        role: permissions.countries_covered(network.user(role))
+        for role in ("researcher", "coordinator", "theme-coordinator", "editor", "reader")
+    }
+    assert list(codes["researcher"].values_list("iso3", flat=True)) == ["PRK"]
+    assert {"PRK", "MNG"} <= set(codes["coordinator"].values_list("iso3", flat=True))
+    assert "AGO" not in set(codes["coordinator"].values_list("iso3", flat=True))
+    assert codes["theme-coordinator"] is None and codes["editor"] is None  # every country
+    assert not codes["reader"].exists()
+
+
 def test_a_researcher_covers_a_country_only_in_the_edition_assigned(network, make_draft):
     prk = Country.objects.get(iso3="PRK")
     report_2000 = make_draft(prk, ensure_edition(2000), "The 2000 draft.")

@@ -4,6 +4,7 @@ overdue, seen only by those who cover the country, and written to the audit log.
 from __future__ import annotations
 
 import pytest
+from accounts import account
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from log_entries import INTERMEDIARY, angola_request, day, the_seed_case, the_telephone_interview
@@ -244,8 +245,6 @@ def test_the_admin_lists_and_opens_only_the_requests_of_covered_countries(client
 
 
 def test_a_reply_document_is_seen_only_by_those_covering_the_request(client, network, settings, tmp_path):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 
@@ -263,8 +262,7 @@ def test_a_reply_document_is_seen_only_by_those_covering_the_request(client, net
         response_summary="No figures.",
         response_document=reply,
     )
-    angola = get_user_model().objects.create_user("angola-researcher", password="a-long-password-1")
-    angola.groups.add(Group.objects.get(name=Role.RESEARCHER.value))
+    angola = account("angola-researcher", Role.RESEARCHER)
     assign_researcher(angola, Country.objects.get(iso3="AGO"), network.edition)
 
     url = reply.url

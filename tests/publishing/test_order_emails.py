@@ -4,7 +4,7 @@ a mail server that is down loses no order."""
 
 from __future__ import annotations
 
-from unittest import mock
+import socket
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -109,9 +109,16 @@ def test_the_customer_is_told_when_the_order_is_sent_or_cancelled_once(
     assert "E-mailed ana@example.org (order sent)" in history.content.decode()
 
 
-def test_a_mail_server_that_is_down_loses_no_order(client, publishing, django_capture_on_commit_callbacks):
-    with mock.patch("landmine_monitor.foundation.mail.get_connection", side_effect=OSError("refused")):
-        order = place(client, django_capture_on_commit_callbacks)
+def test_a_mail_server_that_is_down_loses_no_order(
+    client, publishing, settings, django_capture_on_commit_callbacks
+):
+    # A real SMTP connection to a port nobody listens on: refused.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", closed_port, False
+    order = place(client, django_capture_on_commit_callbacks)
     assert order.reference and order.lines.count() == 1
     assert mail.outbox == []
     assert not ModelLogEntry.objects.for_instance(order).filter(action="publishing.notify").exists()
@@ -130,3 +137,27 @@ def test_one_address_cannot_be_flooded_with_confirmations(
     assert not PublicationOrder.objects.filter(name="Third").exists() and len(mail.outbox) == sent
     # Another address is taken as ever.
     place(client, django_capture_on_commit_callbacks, name="Fourth", email="someone@example.org")
+
+
+def test_the_limit_holds_for_orders_placed_without_the_form(publishing, settings):
+    """The rule lives in the service: an order placed from code (an import of phone orders, the
+    API later) is held to it as the form is."""
+    from django.core.exceptions import ValidationError
+
+    from landmine_monitor.database.countries.models import Country
+    from landmine_monitor.publishing.services import place_order
+
+    settings.ORDERS_PER_ADDRESS_PER_DAY = 1
+    book, _ = catalogue()
+    customer = {
+        "name": "Ana Example",
+        "organisation": "",
+        "email": "ana@example.org",
+        "postal_address": "1 Example Street\n1200 Geneva",
+        "country": Country.objects.get(iso3="CHE"),
+        "notes": "",
+    }
+    place_order(customer, [(book, 1)])
+    with pytest.raises(ValidationError, match="1 orders were placed with this address"):
+        place_order(customer | {"email": "Ana@Example.org"}, [(book, 1)])
+    assert PublicationOrder.objects.count() == 1

@@ -4,9 +4,9 @@ stored order with its lines and reference, and the staff's list in the admin."""
 from __future__ import annotations
 
 import re
-from unittest import mock
 
 import pytest
+from django.db import DatabaseError, connection
 from django.test import Client
 from django.urls import reverse
 from order_form import catalogue, order_data
@@ -111,13 +111,40 @@ def test_the_form_needs_its_csrf_token(publishing):
     assert not PublicationOrder.objects.exists()
 
 
-def test_the_order_and_its_lines_are_saved_in_one_transaction(client, publishing):
-    with mock.patch.object(
-        PublicationOrderLine.objects, "bulk_create", side_effect=RuntimeError("disk full")
-    ):
-        with pytest.raises(RuntimeError):
-            client.post(ORDER_URL, order_data())
+@pytest.fixture
+def lines_refused(db):
+    """A database that refuses to store order lines, as a full disk or a lost connection would,
+    after it stored the order itself."""
+    table = PublicationOrderLine._meta.db_table
+    postgresql = connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        if postgresql:
+            cursor.execute(
+                "CREATE FUNCTION refuse_lines() RETURNS trigger AS $$ BEGIN "
+                "RAISE EXCEPTION 'disk full'; END; $$ LANGUAGE plpgsql"
+            )
+            cursor.execute(
+                f"CREATE TRIGGER refuse_lines BEFORE INSERT ON {table} EXECUTE FUNCTION refuse_lines()"
+            )
+        else:
+            cursor.execute(
+                f"CREATE TRIGGER refuse_lines BEFORE INSERT ON {table} "
+                "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+            )
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER refuse_lines" + (f" ON {table}" if postgresql else ""))
+        if postgresql:
+            cursor.execute("DROP FUNCTION refuse_lines()")
+
+
+def test_the_order_and_its_lines_are_saved_in_one_transaction(client, publishing, lines_refused):
+    with pytest.raises(DatabaseError, match="disk full"):
+        client.post(ORDER_URL, order_data())
     assert not PublicationOrder.objects.exists()
+
+
+def test_an_order_is_saved_with_its_lines(client, publishing):
     place(client)
     assert PublicationOrder.objects.get().lines.count() == 2
 

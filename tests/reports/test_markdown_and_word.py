@@ -15,15 +15,9 @@ import pytest
 from landmine_monitor.reports.document import Footnote, Paragraph, ReportDocument, Section, SectionKind
 from landmine_monitor.reports.exporters import to_docx, to_markdown
 from landmine_monitor.reports.importers import ImportFailed
-from landmine_monitor.reports.importers.markdown import (
-    MarkdownImporter,
-    Run,
-    inline_markdown,
-    normalise_inline,
-    parse_heading,
-    parse_markdown,
-)
+from landmine_monitor.reports.importers.markdown import MarkdownImporter, parse_heading, parse_markdown
 from landmine_monitor.reports.importers.word import WordImporter
+from landmine_monitor.reports.inline import Run, inline_markdown, normalise_inline
 
 K = SectionKind
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,6 +1,5 @@
 """Reports end to end: import from files, revisions and drafts, the API, export and back."""
 
-import importlib
 import os
 import shutil
 from io import StringIO
@@ -196,17 +195,13 @@ def test_a_draft_is_not_announced_and_publishing_it_by_re_import_makes_a_second_
     assert published_signals == [(CountryReportPage, page.pk, page.live_revision_id, True)]
 
 
-def test_imported_reports_and_their_new_sources_reach_the_search_index_batch_by_batch(
-    tmp_path, seed, monkeypatch
-):
-    import_command = importlib.import_module("landmine_monitor.reports.management.commands.import")
-    monkeypatch.setattr(import_command, "SEARCH_INDEX_EVERY", 1)
+def test_imported_reports_and_their_new_sources_reach_the_search_index_batch_by_batch(tmp_path, seed):
     folder = tmp_path / "reports"
     folder.mkdir()
     text = seed.read_text(encoding="utf-8")
     (folder / "a-north-korea.txt").write_text(text.replace("CFSME", "Okavango"), encoding="utf-8")
     (folder / "b-north-korea.txt").write_text(text.replace("CFSME", "Kalahari"), encoding="utf-8")
-    run("import", str(folder), "--edition", "2006", "--country", "PRK", "--publish")
+    run("import", str(folder), "--edition", "2006", "--country", "PRK", "--publish", "--index-every", "1")
     page = CountryReportPage.objects.get(edition__year=2006, country__iso3="PRK")
     assert page.revisions.count() == 2  # the second file is a new revision of the same report
     assert [p.pk for p in CountryReportPage.objects.live().search("Kalahari")] == [page.pk]

@@ -92,16 +92,11 @@ def _restore_wagtail_base() -> None:
 def site_url(live_server, transactional_db) -> str:
     """The live server's address, with the reference data and the home page in its database."""
     from landmine_monitor.database.reference.load import load_reference
-    from landmine_monitor.publishing.services import ensure_publishing_pages
-    from landmine_monitor.reports.services import ensure_sample_reports
-    from landmine_monitor.site.pages.services import ensure_content_pages, ensure_site
+    from landmine_monitor.installation.services import build_site
 
     _restore_wagtail_base()
     load_reference()
-    home = ensure_site()
-    ensure_content_pages(home)
-    ensure_sample_reports()
-    ensure_publishing_pages(home)
+    build_site()
     return live_server.url
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 
@@ -37,3 +40,8 @@ class Edition(models.Model):
 
     def __str__(self) -> str:
         return self.title or str(self.year)
+
+    def release_pending(self, now: datetime.datetime | None = None) -> bool:
+        """Whether the edition's release is still to come (at `now`, by default the present): its
+        reports stay under embargo until then. No release time set means nothing is held back."""
+        return self.release_at is not None and self.release_at > (now or timezone.now())

@@ -1,4 +1,10 @@
-"""Recording facts: a fact is written with its references, or not at all."""
+"""Recording facts: a fact is written with its references, or not at all.
+
+Every fact saved — recorded here from code, the command line or an importer, or added and edited
+in the admin — goes through the actions below, registered with Wagtail for `Fact`
+(`wagtail_hooks.py`): checked (`Fact.clean()`, `rules.check_fact`), saved with its references,
+refused without one, given a revision and audit-logged.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,14 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from wagtail.actions.create import CreateAction
+from wagtail.actions.edit import EditAction
 
 from landmine_monitor.database.sources.models import Source
 
 from .models import Fact, FactReference
+
+NO_REFERENCE = "A fact needs at least one reference to a source."
 
 
 @dataclass
@@ -22,27 +32,44 @@ class Reference:
 
 
 @transaction.atomic
-def record_fact(fact: Fact, references: Sequence[Reference]) -> Fact:
+def record_fact(fact: Fact, references: Sequence[Reference], *, user=None) -> Fact:
     """Check and save `fact` with its references, and keep its first revision.
 
     Raises ValidationError (by field) when the fact is malformed or has no reference; nothing
     is written then.
     """
-    if not references:
-        raise ValidationError({"references": "A fact needs at least one reference to a source."})
-    fact.full_clean()
-    fact.save()
-    for position, ref in enumerate(references):
+    for ref in references:
         if ref.source.pk is None:
             ref.source.full_clean()
             ref.source.save()
-        FactReference.objects.create(
-            fact=fact,
+    fact.references = [
+        FactReference(
             source=ref.source,
             locator=ref.locator,
             footnote_number=ref.footnote_number,
             quote=ref.quote,
             sort_order=position,
         )
-    fact.save_revision(log_action=True)
-    return fact
+        for position, ref in enumerate(references)
+    ]
+    return CreateFact(fact, user=user).execute(skip_permission_checks=True)
+
+
+class _NeedsAReference:
+    def _save_instance(self):
+        super()._save_instance()
+        if not self.instance.references.exists():
+            raise ValidationError({"references": NO_REFERENCE})  # inside the action's transaction
+
+
+class CreateFact(_NeedsAReference, CreateAction):
+    pass
+
+
+class EditFact(_NeedsAReference, EditAction):
+    pass
+
+
+def register_actions(registry) -> None:
+    for action_class in (CreateFact, EditFact):
+        registry.register(Fact, action_class)

@@ -6,6 +6,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from landmine_monitor.foundation.dates import long_date
+
 
 class SourceKind(models.TextChoices):
     INTERVIEW = "interview", "Interview"
@@ -53,7 +55,7 @@ class Source(index.Indexed, models.Model):
         blank=True,
         db_index=True,
         editable=False,
-        help_text="The source's identity as footnotes cite it (reports.citations.fingerprint); "
+        help_text="The source's identity as footnotes cite it (database.sources.citations.fingerprint); "
         "set by sources.services, never typed.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -87,7 +89,7 @@ class Source(index.Indexed, models.Model):
     @property
     def citation(self) -> str:
         """The source as a reader sees it in a footnote."""
-        when = self.date_text or (self.date.strftime("%-d %B %Y") if self.date else "")
+        when = self.date_text or long_date(self.date)
         parts = [self.person, self.organisation, self.title, self.place, when]
         text = ", ".join(p for p in parts if p)
         return f"{text}, {self.url}" if self.url else text

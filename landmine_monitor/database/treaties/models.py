@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from landmine_monitor.database.countries.models import Country
 from landmine_monitor.database.sources.models import Source
+from landmine_monitor.foundation.dates import long_date
 
 
 class EntryIntoForceRule(models.TextChoices):
@@ -159,7 +160,7 @@ class TreatyAction(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.country} — {self.treaty}: {self.get_kind_display()} {self.date:%-d %B %Y}"
+        return f"{self.country} — {self.treaty}: {self.get_kind_display()} {long_date(self.date)}"
 
     @property
     def is_consent(self) -> bool:

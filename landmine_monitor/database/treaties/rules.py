@@ -11,26 +11,11 @@ import calendar
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
+
+from landmine_monitor.foundation.dates import long_date
 
 from .models import CONSENT_KINDS, ActionKind, EntryIntoForceRule, Treaty, TreatyAction
-
-
-class Status(StrEnum):
-    NON_SIGNATORY = "non-signatory"
-    SIGNATORY = "signatory"
-    RATIFIED = "ratified"  # consented, not yet in force for it
-    STATE_PARTY = "state-party"
-    WITHDRAWN = "withdrawn"
-
-
-STATUS_LABELS = {
-    Status.NON_SIGNATORY: "Non-signatory",
-    Status.SIGNATORY: "Signatory",
-    Status.RATIFIED: "Ratified, not yet in force",
-    Status.STATE_PARTY: "State Party",
-    Status.WITHDRAWN: "Withdrawn",
-}
+from .vocabulary import Status
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -73,7 +58,7 @@ class Standing:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return self.status.label
 
 
 def withdrawal_takes_effect(treaty: Treaty, action: TreatyAction) -> datetime.date:
@@ -126,14 +111,14 @@ def check_action(action: TreatyAction) -> dict[str, str]:
     treaty, errors = action.treaty, {}
     others = list(TreatyAction.objects.filter(treaty=treaty, country=action.country).exclude(pk=action.pk))
     if treaty.adopted_on and action.date < treaty.adopted_on:
-        errors["date"] = f"{treaty.short_name} was adopted on {treaty.adopted_on:%-d %B %Y}."
+        errors["date"] = f"{treaty.short_name} was adopted on {long_date(treaty.adopted_on)}."
     if action.kind == ActionKind.SIGNATURE:
         if not treaty.signature_open:
             errors["kind"] = f"{treaty.short_name} takes no signatures, only consent to be bound."
         elif treaty.signature_closes_on and action.date >= treaty.signature_closes_on:
             errors["kind"] = (
                 f"{treaty.short_name} closed for signature on "
-                f"{treaty.signature_closes_on:%-d %B %Y}; a state now joins by accession."
+                f"{long_date(treaty.signature_closes_on)}; a state now joins by accession."
             )
         elif any(a.kind == ActionKind.SIGNATURE for a in others):
             errors["kind"] = f"{action.country} has already signed {treaty.short_name}."
@@ -141,12 +126,12 @@ def check_action(action: TreatyAction) -> dict[str, str]:
     if action.kind in CONSENT_KINDS and before.status in (Status.RATIFIED, Status.STATE_PARTY):
         errors["kind"] = (
             f"{action.country} had already consented to be bound by {treaty.short_name} "
-            f"on {before.consent.date:%-d %B %Y}."
+            f"on {long_date(before.consent.date)}."
         )
     if action.kind == ActionKind.WITHDRAWAL and before.status not in (Status.RATIFIED, Status.STATE_PARTY):
         errors["kind"] = (
             f"{action.country} cannot withdraw from {treaty.short_name}: on "
-            f"{action.date:%-d %B %Y} it was {before.status.value}."
+            f"{long_date(action.date)} it was {before.status.value}."
         )
     if not action.country.is_state:
         errors["country"] = f"{action.country} is not a state and cannot act on a treaty."

@@ -8,9 +8,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from landmine_monitor.database.countries.models import STATE_KINDS, Country
+from landmine_monitor.database.sources.models import Source
 
 from .models import Treaty, TreatyAction
-from .rules import Standing, Status, standing_on
+from .rules import Standing, standing_on
+from .vocabulary import SHOWN_ORDER, Status
 
 
 class UnknownTreaty(LookupError):
@@ -47,6 +49,12 @@ class Parties:
         return {status.value: counted.get(status.value, 0) for status in Status}
 
     @property
+    def shown_counts(self) -> list[tuple[Status, int]]:
+        """The counts in the order statuses are shown side by side (a table's columns)."""
+        counts = self.counts
+        return [(status, counts[status.value]) for status in SHOWN_ORDER]
+
+    @property
     def instruments_deposited(self) -> int:
         """States whose instrument of consent had been deposited by the date, in force or not."""
         return sum(1 for _, s in self.standings if s.consent is not None)
@@ -80,3 +88,24 @@ def treaty_parties(treaty: Treaty, on: datetime.date, among: Collection[int] | N
 
 def countries_with_status(treaty: Treaty, status: str, on: datetime.date) -> list[Country]:
     return [c for c, s in treaty_parties(treaty, on).standings if s.status.value == status]
+
+
+@dataclass
+class WhereStatesStand:
+    """How many states stand where towards each treaty on a date: the home page's table and the
+    content pages' "treaty figures" block."""
+
+    on: datetime.date
+    treaties: list[Parties]
+    statuses: tuple[Status, ...] = SHOWN_ORDER  # the columns, in the order of `shown_counts`
+
+    @property
+    def record(self) -> Source | None:
+        """The depositary record the figures rest on (the first treaty's, the Mine Ban Treaty)."""
+        return self.treaties[0].treaty.record_source if self.treaties else None
+
+
+def where_states_stand(on: datetime.date) -> WhereStatesStand:
+    """Every treaty's counts of states by status on `on`, computed from the recorded actions."""
+    treaties = Treaty.objects.select_related("record_source")
+    return WhereStatesStand(on=on, treaties=[treaty_parties(treaty, on) for treaty in treaties])

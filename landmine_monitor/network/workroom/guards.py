@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from landmine_monitor.foundation.dates import long_datetime
 from landmine_monitor.network.page_access import as_report
 from landmine_monitor.network.permissions import can_submit
 
@@ -46,8 +47,7 @@ def _posted_go_live(request):
 def release_of(page):
     """The release time of the report's edition when it is still to come, else None."""
     report = as_report(page)
-    release = report.edition.release_at if report is not None else None
-    return release if release is not None and release > timezone.now() else None
+    return report.edition.release_at if report is not None and report.edition.release_pending() else None
 
 
 def embargo_breach(request, page) -> str:
@@ -60,7 +60,7 @@ def embargo_breach(request, page) -> str:
     go_live = _posted_go_live(request)
     if go_live is not None and go_live >= release:
         return ""
-    until = f"{timezone.localtime(release):%-d %B %Y, %H:%M %Z}"
+    until = long_datetime(release)
     return (
         f"{as_report(page).edition.title} is embargoed until {until}: "
         "set the go-live time to then or later (Schedule in the status panel), or approve the report "
@@ -87,7 +87,7 @@ def name_the_release(menu_items, request, context) -> None:
     release = release_of(page) if page is not None and page.pk else None
     if release is None:
         return
-    when = f"{timezone.localtime(release):%-d %B %Y, %H:%M}"
+    when = long_datetime(release, zone=False)
     for item in menu_items:
         if getattr(item, "name", "") == "approve" and str(item.label).endswith("and Publish"):
             item.label = f"{str(item.label).removesuffix(' and Publish')} and publish at the release ({when})"

@@ -10,26 +10,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from wagtail.models import Page, Task, TaskState
 
-from landmine_monitor.network.permissions import can_approve, has_full_access, roles_of, scope_of
-from landmine_monitor.network.roles import Role
-from landmine_monitor.reports.models import CountryReportPage
-
-
-def approvable_reports(user):
-    """The country reports whose coordinator review the user may approve or send back: those of
-    the regions they coordinate in each edition; every report for editors and administrators."""
-    reports = CountryReportPage.objects.all()
-    if has_full_access(user):
-        return reports
-    if Role.COORDINATOR not in roles_of(user):
-        return reports.none()
-    condition = Q(pk__in=[])
-    for edition_id, region in scope_of(user).regions:
-        condition |= Q(edition_id=edition_id, country__region=region)
-    return reports.filter(condition)
+from landmine_monitor.network.permissions import approvable_reports, can_approve, has_full_access
 
 
 class CoordinatorReviewTask(Task):

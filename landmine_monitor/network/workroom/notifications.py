@@ -10,11 +10,15 @@
   it), with the reviewer's comment.
 - **Approval**: the report's researchers and its region's coordinators, with when it goes public.
 
-The workflow notifications replace Wagtail's own (connected under the same `dispatch_uid`s, so
-nobody gets both) and honour the preferences in each user's Wagtail account settings
-("submitted", "rejected", "approved" notifications). Whoever triggered an event is not told of
-it. Every e-mail sent is written to Wagtail's audit log as `workroom.notify`, on the report (or
-the assignment) it is about, naming its recipients. Reminders are sent by `reminders.py`.
+The workflow notifications are Wagtail's own notifiers (`wagtail.admin.mail`), subclassed to tell
+the Monitor's people about country reports: each chooses its recipients by the network's rules
+(`permissions.people_covering`), renders the templates under `workroom/notifications/` and sends
+through `foundation.mail`. Wagtail connects its notifiers to the workflow's signals under fixed
+`dispatch_uid`s; ours are connected under the same ones, in their place, so nobody gets both.
+As Wagtail's do, they honour the preferences in each user's Wagtail account settings
+("submitted", "rejected", "approved" notifications) and do not tell whoever triggered an event.
+Every e-mail sent is written to Wagtail's audit log as `workroom.notify`, on the report (or the
+assignment) it is about, naming its recipients. Reminders are sent by `reminders.py`.
 """
 
 from __future__ import annotations
@@ -27,18 +31,24 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.template.loader import render_to_string
 from django.urls import reverse
+from wagtail.admin.mail import (
+    GroupApprovalTaskStateSubmissionEmailNotifier,
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+)
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
-from wagtail.users.models import UserProfile
 
 from landmine_monitor.foundation.mail import deliver, message
-from landmine_monitor.network.models import CoordinatorAssignment, ResearcherAssignment
+from landmine_monitor.network.models import ResearcherAssignment
+from landmine_monitor.network.permissions import REGION, RESEARCH, people_covering
 from landmine_monitor.network.roles import Role
 from landmine_monitor.reports.models import CountryReportPage
 
 NOTIFY_ACTION = "workroom.notify"
-# Wagtail's receivers of these signals (wagtail.admin.signal_handlers); ours take their place.
+TEMPLATES = "workroom/notifications/"
+# The dispatch_uids under which Wagtail connects its notifiers (wagtail.admin.signal_handlers).
 REVIEW_REQUESTED_UID = "group_approval_task_submitted_email_notification"
 CHANGES_REQUESTED_UID = "workflow_state_rejected_email_notification"
 APPROVED_UID = "workflow_state_approved_email_notification"
@@ -48,30 +58,13 @@ def admin_url(path: str) -> str:
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
 
 
-def _members(*roles: Role):
-    return get_user_model().objects.filter(groups__name__in=[r.value for r in roles], is_active=True)
-
-
-def researchers_of(report: CountryReportPage) -> list:
-    """Who is assigned the report's country in its edition (and still a researcher)."""
-    assigned = ResearcherAssignment.objects.filter(edition_id=report.edition_id, country_id=report.country_id)
-    return list(_members(Role.RESEARCHER).filter(pk__in=assigned.values("researcher")).distinct())
-
-
-def coordinators_of(report: CountryReportPage) -> list:
-    """The coordinators of the report's region in its edition (still coordinators)."""
-    assigned = CoordinatorAssignment.objects.filter(
-        edition_id=report.edition_id, region=report.country.region
-    )
-    return list(_members(Role.COORDINATOR).filter(pk__in=assigned.values("coordinator")).distinct())
-
-
 def editors() -> list:
-    return list(_members(Role.EDITOR).distinct())
+    return list(get_user_model().objects.filter(groups__name=Role.EDITOR.value, is_active=True).distinct())
 
 
 def send(kind: str, subject: str, template: str, context: dict, users: Iterable, *, about, by=None) -> list:
-    """E-mail each user with an address (once), and log it on `about`; returns who was sent it."""
+    """E-mail each user with an address (once), and log it on `about`; returns who was sent it.
+    `template` names the body's template under workroom/notifications/."""
     recipients = []
     for user in users:
         if user is not None and user.is_active and user.email and user not in recipients:
@@ -80,9 +73,7 @@ def send(kind: str, subject: str, template: str, context: dict, users: Iterable,
         return []
     messages = [
         message(
-            subject,
-            render_to_string(f"workroom/notifications/{template}.txt", {**context, "user": user}),
-            [user.email],
+            subject, render_to_string(f"{TEMPLATES}{template}.txt", {**context, "user": user}), [user.email]
         )
         for user in recipients
     ]
@@ -98,15 +89,6 @@ def send(kind: str, subject: str, template: str, context: dict, users: Iterable,
     return recipients
 
 
-def _wanting(users: Iterable, preference: str, *, but=None) -> list:
-    """The users, less `but`, who keep Wagtail's `<preference>_notifications` on."""
-    return [
-        user
-        for user in users
-        if user != but and getattr(UserProfile.get_for_user(user), f"{preference}_notifications")
-    ]
-
-
 def _report_of(workflow_state: WorkflowState) -> CountryReportPage | None:
     return (
         CountryReportPage.objects.select_related("country", "edition")
@@ -115,93 +97,131 @@ def _report_of(workflow_state: WorkflowState) -> CountryReportPage | None:
     )
 
 
-def _report_context(report: CountryReportPage) -> dict:
-    return {
-        "report": report,
-        "country": report.country.name,
-        "year": report.edition.year,
-        "edit_url": admin_url(reverse("wagtailadmin_pages:edit", args=[report.pk])),
-        "history_url": admin_url(reverse("wagtailadmin_pages:history", args=[report.pk])),
-        "workspace_url": admin_url(reverse("workroom:workspace")),
-    }
+class ReportNotifier:
+    """What the Monitor's workflow mails change in a Wagtail notifier: only country reports are
+    its concern; its recipients keep the order they are named in (whoever triggered the event
+    left out); its subject and text come from the templates named after `kind`; it sends through
+    `send` (`foundation.mail`, and the audit log)."""
+
+    kind = ""
+
+    def workflow_state_of(self, instance) -> WorkflowState:
+        return instance.workflow_state if isinstance(instance, TaskState) else instance
+
+    def can_handle(self, instance, **kwargs) -> bool:
+        return isinstance(instance, self.valid_classes) and self.report(instance) is not None
+
+    def report(self, instance) -> CountryReportPage | None:
+        return _report_of(self.workflow_state_of(instance))
+
+    def people(self, instance, report: CountryReportPage) -> list:
+        raise NotImplementedError
+
+    def get_recipient_users(self, instance, **kwargs) -> list:
+        triggering = kwargs.get("user")
+        named = self.people(instance, self.report(instance))
+        return [user for user in dict.fromkeys(named) if user is not None and user != triggering]
+
+    def get_valid_recipients(self, instance, **kwargs) -> list:
+        # Wagtail's filter (active, with an address, the preference on), in the order named.
+        valid = super().get_valid_recipients(instance, **kwargs)
+        return [user for user in self.get_recipient_users(instance, **kwargs) if user in valid]
+
+    def get_template_set(self, instance, **kwargs) -> dict:
+        name = TEMPLATES + self.kind.replace(" ", "_")
+        return {"subject": f"{name}_subject.txt", "text": f"{name}.txt"}
+
+    def get_context(self, instance, **kwargs) -> dict:
+        context = super().get_context(instance, **kwargs)
+        report = self.report(instance)
+        return {
+            **context,
+            "report": report,
+            "country": report.country.name,
+            "year": report.edition.year,
+            "edit_url": admin_url(reverse("wagtailadmin_pages:edit", args=[report.pk])),
+            "history_url": admin_url(reverse("wagtailadmin_pages:history", args=[report.pk])),
+            "workspace_url": admin_url(reverse("workroom:workspace")),
+        }
+
+    def send_emails(self, template_set, context, recipients, **kwargs) -> bool:
+        subject = render_to_string(template_set["subject"], context).strip()
+        template = template_set["text"].removeprefix(TEMPLATES).removesuffix(".txt")
+        sent = send(
+            self.kind, subject, template, context, recipients, about=context["report"], by=kwargs.get("user")
+        )
+        return len(sent) == len(recipients)
 
 
-def reviewers_of(task_state: TaskState) -> list:
-    """Who acts on the task of the workflow the report has reached."""
-    from .models import CoordinatorReviewTask
+class ReviewRequestedNotifier(ReportNotifier, GroupApprovalTaskStateSubmissionEmailNotifier):
+    """A report reached a task of the review: its reviewers are told (Wagtail's own notifier
+    tells the groups of a group approval task; this one also the coordinators of the report's
+    region at Coordinator review)."""
 
-    task = task_state.task.specific
-    report = _report_of(task_state.workflow_state)
-    if isinstance(task, CoordinatorReviewTask):
-        return (coordinators_of(report) if report is not None else []) or editors()
-    if isinstance(task, AbstractGroupApprovalTask):
-        return list(get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).distinct())
-    return []
+    kind = "review requested"
 
+    def people(self, task_state: TaskState, report: CountryReportPage) -> list:
+        from .models import CoordinatorReviewTask
 
-def _tell(report: CountryReportPage, kind: str, subject: str, preference: str, people, user, **extra) -> list:
-    """E-mail `people` about the report (less `user`, who did it, and those who turned this kind
-    of notification off), with the template named after `kind`."""
-    recipients = _wanting([p for p in people if p is not None], preference, but=user)
-    context = {**_report_context(report), **extra}
-    return send(kind, subject, kind.replace(" ", "_"), context, recipients, about=report, by=user)
-
-
-def review_requested(sender=None, instance: TaskState | None = None, user=None, **kwargs) -> list:
-    task_state = instance
-    report = _report_of(task_state.workflow_state)
-    if report is None:
+        task = task_state.task.specific
+        if isinstance(task, CoordinatorReviewTask):
+            return list(people_covering(report, REGION)) or editors()
+        if isinstance(task, AbstractGroupApprovalTask):  # Wagtail's reviewers: the task's groups
+            return list(GroupApprovalTaskStateSubmissionEmailNotifier.get_recipient_users(self, task_state))
         return []
-    task = task_state.task
-    return _tell(
-        report,
-        "review requested",
-        f"To review: {report.country.name} ({report.edition.year}), {task.name}",
-        "submitted",
-        reviewers_of(task_state),
-        user,
-        task=task.name,
-        by=task_state.workflow_state.requested_by,
-        compare_url=admin_url(reverse("workroom:previous_edition", args=[report.pk])),
-    )
+
+    def get_context(self, task_state: TaskState, **kwargs) -> dict:
+        context = super().get_context(task_state, **kwargs)
+        return {
+            **context,
+            "task": task_state.task.name,
+            "by": task_state.workflow_state.requested_by,
+            "compare_url": admin_url(reverse("workroom:previous_edition", args=[context["report"].pk])),
+        }
 
 
-def changes_requested(sender=None, instance: WorkflowState | None = None, user=None, **kwargs) -> list:
-    workflow_state = instance
-    report = _report_of(workflow_state)
-    if report is None:
-        return []
-    task_state = workflow_state.current_task_state
-    return _tell(
-        report,
-        "changes requested",
-        f"Changes requested: {report.country.name} ({report.edition.year})",
-        "rejected",
-        [workflow_state.requested_by, *researchers_of(report)],
-        user,
-        task=task_state.task.name,
-        reviewer=user,
-        comment=task_state.comment,
-    )
+class ChangesRequestedNotifier(ReportNotifier, WorkflowStateRejectionEmailNotifier):
+    """A reviewer asked for changes: whoever submitted the report and its researchers are told,
+    with the reviewer's comment."""
+
+    kind = "changes requested"
+
+    def people(self, workflow_state: WorkflowState, report: CountryReportPage) -> list:
+        return [workflow_state.requested_by, *people_covering(report, RESEARCH)]
+
+    def get_context(self, workflow_state: WorkflowState, **kwargs) -> dict:
+        context = super().get_context(workflow_state, **kwargs)
+        return {**context, "task": context["task"].name, "reviewer": kwargs.get("user")}
 
 
-def approved(sender=None, instance: WorkflowState | None = None, user=None, **kwargs) -> list:
-    workflow_state = instance
-    report = _report_of(workflow_state)
-    if report is None:
-        return []
-    scheduled = report.scheduled_revision
-    return _tell(
-        report,
-        "approved",
-        f"Approved: {report.country.name} ({report.edition.year})",
-        "approved",
-        [workflow_state.requested_by, *researchers_of(report), *coordinators_of(report)],
-        user,
-        approver=user,
-        go_live_at=scheduled.approved_go_live_at if scheduled else None,
-        public_url=report.get_full_url() if report.live else "",
-    )
+class ApprovedNotifier(ReportNotifier, WorkflowStateApprovalEmailNotifier):
+    """The review is over: whoever submitted the report, its researchers and its region's
+    coordinators are told when it goes public."""
+
+    kind = "approved"
+
+    def people(self, workflow_state: WorkflowState, report: CountryReportPage) -> list:
+        return [
+            workflow_state.requested_by,
+            *people_covering(report, RESEARCH),
+            *people_covering(report, REGION),
+        ]
+
+    def get_context(self, workflow_state: WorkflowState, **kwargs) -> dict:
+        context = super().get_context(workflow_state, **kwargs)
+        report = context["report"]
+        scheduled = report.scheduled_revision
+        return {
+            **context,
+            "approver": kwargs.get("user"),
+            "go_live_at": scheduled.approved_go_live_at if scheduled else None,
+            "public_url": report.get_full_url() if report.live else "",
+        }
+
+
+review_requested = ReviewRequestedNotifier()
+changes_requested = ChangesRequestedNotifier()
+approved = ApprovedNotifier()
 
 
 def assigned(assignment: ResearcherAssignment) -> list:
@@ -233,15 +253,15 @@ def _on_assignment_saved(sender, instance: ResearcherAssignment, created: bool, 
 
 
 def connect_notifications() -> None:
-    """Connect the receivers; Wagtail's own for the same events are taken out (whichever of the
-    two apps became ready first)."""
-    for signal, sender, receiver, uid in (
+    """Connect the notifiers in place of Wagtail's own for the same events (whichever of the two
+    apps became ready first), and the assignment mail."""
+    for signal, sender, notifier, uid in (
         (task_submitted, TaskState, review_requested, REVIEW_REQUESTED_UID),
         (workflow_rejected, WorkflowState, changes_requested, CHANGES_REQUESTED_UID),
         (workflow_approved, WorkflowState, approved, APPROVED_UID),
     ):
         signal.disconnect(sender=sender, dispatch_uid=uid)
-        signal.connect(receiver, sender=sender, dispatch_uid=uid, weak=False)
+        signal.connect(notifier, sender=sender, dispatch_uid=uid, weak=False)
     post_save.connect(
         _on_assignment_saved,
         sender=ResearcherAssignment,

@@ -12,7 +12,6 @@ def publish_at_release(workflow_state, user=None) -> None:
     """Publish the latest revision of the object the workflow approved; a country report whose
     edition is released later is scheduled for that moment instead, and stays invisible (its
     published version, if any, stays as it was) until `publish_scheduled` runs after it."""
-    from django.utils import timezone
     from wagtail.actions.publish_page_revision import PublishPageRevisionAction
     from wagtail.models import Page
 
@@ -23,10 +22,10 @@ def publish_at_release(workflow_state, user=None) -> None:
     report = None
     if isinstance(obj, Page):
         report = CountryReportPage.objects.select_related("edition").filter(pk=obj.pk).first()
-    release = report.edition.release_at if report is not None else None
-    if release is None or release <= timezone.now():
+    if report is None or not report.edition.release_pending():
         revision.publish(user=user)
         return
+    release = report.edition.release_at
     action = PublishPageRevisionAction(revision, user=user)
     scheduled = action.object.go_live_at
     # A later go-live time an editor chose stands; an earlier one would break the embargo.

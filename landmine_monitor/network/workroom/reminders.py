@@ -24,6 +24,7 @@ from django.db.models import Model
 from django.urls import reverse
 
 from landmine_monitor.database.editions.models import EditionState
+from landmine_monitor.foundation.dates import long_date
 from landmine_monitor.network.models import MilestoneKind, ResearcherAssignment
 from landmine_monitor.network.permissions import roles_of
 from landmine_monitor.network.roles import Role
@@ -109,7 +110,7 @@ def _coming(assignment: ResearcherAssignment, milestone, on: datetime.date) -> R
         ReminderKind.MILESTONE,
         f"milestone:{milestone.pk}:{country.iso3 if is_draft else 'all'}:{tier}",
         f"{name} {_when(days)}: {about}",
-        f"{name} of {edition.title}: {milestone.due_on:%-d %B %Y}, {_when(days)}."
+        f"{name} of {edition.title}: {long_date(milestone.due_on)}, {_when(days)}."
         + (f" Your country: {country.name}." if is_draft else ""),
     )
 
@@ -122,7 +123,7 @@ def _overdue(assignment: ResearcherAssignment, missed: Deadline) -> Reminder:
         ReminderKind.OVERDUE_DRAFT,
         f"overdue:{milestone.pk}:{country.iso3}",
         f"Overdue: the {country.name} report ({name})",
-        f"The {assignment.edition.year} report on {country.name} was due on {milestone.due_on:%-d %B %Y} "
+        f"The {assignment.edition.year} report on {country.name} was due on {long_date(milestone.due_on)} "
         f"({name.lower()}) and is {missed.days_ago} days overdue.",
         repeat_days=REPEAT_OVERDUE_DAYS,
     )
@@ -186,7 +187,7 @@ def _request_reminders(on: datetime.date) -> list[Reminder]:
                 subject=f"No answer yet: your request for information to {request.addressee_organisation}",
                 message=(
                     f"Your request for information to {request.addressee} ({request.country.name}), sent "
-                    f"{request.sent_on_display}, was to be answered by {request.response_due:%-d %B %Y}: "
+                    f"{request.sent_on_display}, was to be answered by {long_date(request.response_due)}: "
                     f"{days} days ago. Record a reminder you send, or the answer when it comes."
                 ),
                 link_text="The request",

@@ -32,6 +32,7 @@ from wagtail.models import Page, Revision, WorkflowState, WorkflowTask
 
 from landmine_monitor.database.countries.models import Country, Region
 from landmine_monitor.database.editions.models import Edition, EditionState
+from landmine_monitor.foundation.dates import long_date
 from landmine_monitor.network.models import Milestone, MilestoneKind, ResearcherAssignment
 from landmine_monitor.network.permissions import coverage, has_full_access
 from landmine_monitor.network.selectors import calendar_of
@@ -115,7 +116,7 @@ class Deadline:
             when = "due today"
         else:
             when = f"in {days} day{'s' if days != 1 else ''}"
-        return f"{self.milestone.get_kind_display()}, {self.milestone.due_on:%-d %B %Y} ({when})"
+        return f"{self.milestone.get_kind_display()}, {long_date(self.milestone.due_on)} ({when})"
 
 
 def milestones_by_kind(edition: Edition) -> dict[str, Milestone]:

@@ -51,287 +51,51 @@ No front matter. The full description, with an example, is ``docs/authoring-form
 
 Parsing is markdown-it-py's (CommonMark, pipe tables, the footnote plugin's block rule); the
 footnote labels are read from its tokens, so published numbers are kept as written. Inline text
-is stored in one canonical form — `normalise_inline`: whitespace collapsed, ``_x_`` written
-``*x*``, backslash escapes only where a character would otherwise be read as markup — so that a
-report read from Markdown, Word or HTML and written out again reads back the same.
+is read by `reports.inline` and stored in its one canonical form (`normalise_inline`: whitespace
+collapsed, ``_x_`` written ``*x*``, backslash escapes only where a character would otherwise be
+read as markup), so that a report read from Markdown, Word or HTML and written out again reads
+back the same.
 """
 
 from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..checks import check_document, link_ibids
 from ..document import Footnote, Paragraph, ReportDocument, Section, SectionKind, Warning
+from ..inline import (
+    MARKER,
+    Run,
+    heading_runs,
+    inline_markdown,
+    inline_runs,
+    marker,
+    normalise_inline,
+    plain_text,
+)
 from ..sections import kinds_for_heading
 from . import ImportFailed, register
-
-# ---------------------------------------------------------------------------------------------
-# Inline text: runs of text with emphasis, and footnote markers
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of inline text with its emphasis, or a footnote marker (`footnote` set, no text)."""
-
-    text: str = ""
-    italic: bool = False
-    bold: bool = False
-    footnote: int | None = None
-
-
-_MARKER_AT = re.compile(r"\[\^(\d+)\]")
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not \s: a no-break space is text
-_ESCAPABLE = re.compile(r"([\\*_`\[<&])")
-_DELIMITER = {"i": "*", "b": "**"}
-
-
-def _marker_rule(state: StateInline, silent: bool) -> bool:
-    # `[^n]` is a footnote marker wherever it stands, defined or not (a marker with no note is a
-    # warning for the editor, not text).
-    if state.src[state.pos] != "[":
-        return False
-    match = _MARKER_AT.match(state.src, state.pos, state.posMax)
-    if not match:
-        return False
-    if not silent:
-        token = state.push("lm_marker", "", 0)
-        token.meta = {"number": int(match.group(1))}
-    state.pos = match.end()
-    return True
-
-
-def _inline_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark")
-    md.inline.ruler.before("link", "lm_marker", _marker_rule)
-    return md
 
 
 def _block_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table").disable("reference")
     footnote_plugin(md, inline=False)
-    # Definitions stay where they stand, each labelled as written; inline text is parsed on its
-    # own, by _INLINE.
+    # Definitions stay where they stand, each labelled as written; inline text is read on its
+    # own, by `inline_runs`.
     md.disable(["footnote_ref", "footnote_tail", "inline"])
     return md
 
 
-_INLINE = _inline_parser()
 _BLOCK = _block_parser()
-
-
-def inline_runs(text: str, dropped: list[str] | None = None) -> list[Run]:
-    """The runs of an inline Markdown text, normalised (see `normalise_runs`). Raw HTML is
-    left out and, when `dropped` is given, appended to it."""
-    tokens = _INLINE.parseInline(text) if text else []
-    children = (tokens[0].children or []) if tokens else []
-    runs: list[Run] = []
-    italic = bold = 0
-    links: list[tuple[str, int]] = []
-    for token in children:
-        kind = token.type
-        if kind in ("text", "text_special", "code_inline", "image"):
-            runs.append(Run(token.content, italic > 0, bold > 0))
-        elif kind in ("softbreak", "hardbreak"):
-            runs.append(Run(" ", italic > 0, bold > 0))
-        elif kind in ("em_open", "em_close"):
-            italic += 1 if kind == "em_open" else -1
-        elif kind in ("strong_open", "strong_close"):
-            bold += 1 if kind == "strong_open" else -1
-        elif kind == "lm_marker":
-            runs.append(Run(footnote=token.meta["number"]))
-        elif kind == "link_open":
-            links.append((str(token.attrs.get("href", "")), len(runs)))
-        elif kind == "link_close" and links:
-            href, start = links.pop()
-            shown = "".join(run.text for run in runs[start:])
-            if href and href not in shown and href.removeprefix("mailto:") not in shown:
-                runs.append(Run(f" ({href})", italic > 0, bold > 0))
-        elif kind == "html_inline" and dropped is not None:
-            dropped.append(token.content)
-    return normalise_runs(runs)
-
-
-def normalise_runs(runs: Iterable[Run]) -> list[Run]:
-    """One form for the same text: whitespace collapsed and trimmed, a space at the edge of an
-    emphasis moved out of it unless the neighbour shares the emphasis, equal neighbours merged."""
-    items: list[Run] = []
-    at_space = True  # leading spaces, and a space after a space, go
-    for run in runs:
-        if run.footnote is not None:
-            items.append(Run(footnote=run.footnote))
-            at_space = False
-            continue
-        text = _SPACES.sub(" ", run.text)
-        if at_space:
-            text = text.lstrip(" ")
-        if text:
-            items.append(Run(text, run.italic, run.bold))
-            at_space = text.endswith(" ")
-    while items and items[-1].footnote is None:
-        text = items[-1].text.rstrip(" ")
-        if text:
-            items[-1] = replace(items[-1], text=text)
-            break
-        items.pop()
-
-    while True:  # shaping one edge can change a neighbour's: repeat until nothing moves
-        shaped = _merge(_shape_spaces(items))
-        if shaped == items:
-            return shaped
-        items = shaped
-
-
-def _shape_spaces(items: list[Run]) -> list[Run]:
-    texts = [i for i, run in enumerate(items) if run.footnote is None]
-    shaped: dict[int, list[Run]] = {}
-    for position, index in enumerate(texts):
-        run = items[index]
-        before = items[texts[position - 1]] if position > 0 else Run()
-        after = items[texts[position + 1]] if position + 1 < len(texts) else Run()
-        core = run.text.strip(" ")
-        if not core:  # a space between runs keeps only the emphasis both sides share
-            pieces = [(run.text, before.italic and after.italic, before.bold and after.bold)]
-        else:
-            lead = run.text[: len(run.text) - len(run.text.lstrip(" "))]
-            trail = run.text[len(run.text.rstrip(" ")) :]
-            pieces = [
-                (lead, before.italic, before.bold),
-                (core, True, True),
-                (trail, after.italic, after.bold),
-            ]
-        shaped[index] = [
-            Run(text, run.italic and italic, run.bold and bold) for text, italic, bold in pieces if text
-        ]
-    result: list[Run] = []
-    for index, run in enumerate(items):
-        result.extend(shaped.get(index, [run]))
-    return result
-
-
-def _merge(runs: list[Run]) -> list[Run]:
-    merged: list[Run] = []
-    for run in runs:
-        last = merged[-1] if merged else None
-        if (
-            last is not None
-            and run.footnote is None
-            and last.footnote is None
-            and (last.italic, last.bold) == (run.italic, run.bold)
-        ):
-            merged[-1] = replace(last, text=last.text + run.text)
-        else:
-            merged.append(run)
-    return merged
-
-
-def _flags(run: Run) -> set[str]:
-    return {flag for flag, on in (("b", run.bold), ("i", run.italic)) if on}
-
-
-def _render(runs: list[Run], escape: bool) -> str:
-    # A marker between two emphasised runs stays inside the emphasis.
-    wants: list[set[str]] = []
-    for index, run in enumerate(runs):
-        if run.footnote is None:
-            wants.append(_flags(run))
-            continue
-        before = next((_flags(r) for r in reversed(runs[:index]) if r.footnote is None), set())
-        after = next((_flags(r) for r in runs[index + 1 :] if r.footnote is None), set())
-        wants.append(before & after)
-    wants.append(set())
-
-    def extent(start: int, flag: str) -> int:
-        end = start
-        while flag in wants[end]:
-            end += 1
-        return end - start
-
-    out: list[str] = []
-    stack: list[str] = []
-    for index in range(len(runs) + 1):
-        want = wants[index]
-        depth = next((k for k, flag in enumerate(stack) if flag not in want), None)
-        if depth is not None:
-            while len(stack) > depth:
-                out.append(_DELIMITER[stack.pop()])
-        if index == len(runs):
-            break
-        for flag in sorted(want - set(stack), key=lambda f: (-extent(index, f), f)):
-            stack.append(flag)
-            out.append(_DELIMITER[flag])
-        run = runs[index]
-        if run.footnote is not None:
-            out.append(f"[^{run.footnote}]")
-        else:
-            out.append(_ESCAPABLE.sub(r"\\\1", run.text) if escape else run.text)
-    text = "".join(out)
-    # "!" before a marker would make it an image: "![^5](…)".
-    return re.sub(r"(?<!\\)!(?=\[)", r"\\!", text) if escape else text
-
-
-def inline_markdown(runs: Iterable[Run]) -> str:
-    """Runs written as inline Markdown, in the canonical form: backslash escapes only where the
-    text would otherwise be read as markup (checked by reading it back). An emphasis Markdown
-    cannot mark ("word*(x)*1": the closing `*` is not seen) is left out rather than written as
-    stray asterisks."""
-    runs = normalise_runs(runs)
-    text = _expressed(runs)
-    if text is not None:
-        return text
-    emphasised = [i for i, run in enumerate(runs) if run.italic or run.bold]
-    for index in emphasised:
-        text = _expressed(normalise_runs(_plain_at(runs, [index])))
-        if text is not None:
-            return text
-    for count in range(2, len(emphasised) + 1):
-        text = _expressed(normalise_runs(_plain_at(runs, emphasised[:count])))
-        if text is not None:
-            return text
-    return _render(normalise_runs(_plain_at(runs, emphasised)), True)
-
-
-def _expressed(runs: list[Run]) -> str | None:
-    for escape in (False, True):
-        text = _render(runs, escape)
-        if inline_runs(text) == runs:
-            return text
-    return None
-
-
-def _plain_at(runs: list[Run], indexes: list[int]) -> list[Run]:
-    return [replace(run, italic=False, bold=False) if i in indexes else run for i, run in enumerate(runs)]
-
-
-def normalise_inline(text: str, dropped: list[str] | None = None) -> str:
-    """An inline Markdown text in the canonical form every importer stores."""
-    return inline_markdown(inline_runs(text, dropped))
-
-
-def plain_text(text: str) -> str:
-    """The words of an inline Markdown text, without emphasis or markers."""
-    return "".join(run.text for run in inline_runs(text))
-
-
-def heading_runs(runs: Iterable[Run]) -> list[Run]:
-    """A title's or heading's runs without an emphasis that covers all of it: that is the
-    heading's look (a bold heading in Word), not an emphasis of its own."""
-    runs = normalise_runs(runs)
-    words = [run for run in runs if run.footnote is None and run.text.strip()]
-    if words and all(run.italic for run in words):
-        runs = [replace(run, italic=False) for run in runs]
-    if words and all(run.bold for run in words):
-        runs = [replace(run, bold=False) for run in runs]
-    return normalise_runs(runs)
-
+# A footnote definition, "[^974]: …", at the start of a line: a report in the authoring format.
+DEFINITION_LINE = re.compile(f"^{MARKER.pattern}:", re.MULTILINE)
 
 # ---------------------------------------------------------------------------------------------
 # Titles and headings
@@ -374,7 +138,8 @@ def parse_heading(text: str) -> tuple[str, list[SectionKind], bool]:
     lost = _LOST_HEADING.match(text)
     if lost and (kinds := parse_kinds(lost.group(1))) is not None:
         return "", kinds, True
-    return text, kinds_for_heading(plain_text(text)), False
+    # The kinds come from the words as they are stored: HTML dropped, a link's address kept.
+    return text, kinds_for_heading(plain_text(normalise_inline(text))), False
 
 
 def heading_markup(section: Section) -> str:
@@ -406,7 +171,7 @@ def country_comment(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-_CONTEXT_PREFIX = {"title": "# ", "heading": "## ", "paragraph": "", "footnote": "[^1]: "}
+_CONTEXT_PREFIX = {"title": "# ", "heading": "## ", "paragraph": "", "footnote": f"{marker(1)}: "}
 _CONTEXT_TOKENS = {
     "title": ["heading_open", "inline", "heading_close"],
     "heading": ["heading_open", "inline", "heading_close"],
@@ -598,7 +363,9 @@ class _Reader:
 
     def footnote(self, note: _Note) -> None:
         if not note.label.isdigit():
-            raise self.fail(note.line, f"footnote [^{note.label}] has no number; write the published one")
+            raise self.fail(
+                note.line, f"footnote {marker(note.label)} has no number; write the published one"
+            )
         text = self.inline(" ".join(note.parts), note.line)
         self.draft(note.line).doc.footnotes.append(Footnote(int(note.label), text))
 
@@ -630,7 +397,7 @@ class MarkdownImporter:
     def accepts(self, path: Path, head: bytes) -> bool:
         if path.suffix.casefold() in (".md", ".markdown"):
             return True
-        return not head.startswith(b"PK") and re.search(rb"^\[\^\d+\]:", head, re.MULTILINE) is not None
+        return not head.startswith(b"PK") and DEFINITION_LINE.search(head.decode("latin-1")) is not None
 
     def read(self, path: Path) -> list[ReportDocument]:
         try:

@@ -20,9 +20,11 @@ from pathlib import Path
 from landmine_monitor.database.reference.bundle import country_index
 
 from ..checks import check_document, link_ibids, markers_outside_paragraphs
-from ..document import MARKER, Footnote, Paragraph, ReportDocument, Section, Warning
+from ..document import Footnote, Paragraph, ReportDocument, Section, Warning
+from ..inline import marker, without_markers
 from ..sections import infer_kind, kinds_for_heading, looks_like_heading
 from . import ImportFailed, decode_text, register
+from .markdown import DEFINITION_LINE
 
 # Spaces that scraping leaves in the text, read as a plain space (tabs too, once a summary table's
 # columns are read); characters with no width, dropped; odd line breaks, read as line breaks.
@@ -112,7 +114,7 @@ class TextImporter:
             return False
         if re.search(r"<(html|head|body|div|p|h[1-6])[\s>]", text, re.IGNORECASE):
             return False
-        return not re.search(r"(?m)^\[\^\d+\]:", text)  # Markdown footnote definitions
+        return not DEFINITION_LINE.search(text)  # the authoring format (Markdown)
 
     def read(self, path: Path) -> list[ReportDocument]:
         try:
@@ -423,7 +425,7 @@ def _join(lines: list[tuple[int, str]]) -> str:
 
 def _markers(text: str) -> str:
     """Published markers "[5]" and "[5 ]" as the authoring format's "[^5]"."""
-    return TEXT_MARKER.sub(lambda m: f"[^{m.group(1)}]", text)
+    return TEXT_MARKER.sub(lambda m: marker(m.group(1)), text)
 
 
 # A run of white space other than a single space (which needs no change).
@@ -432,7 +434,7 @@ WHITE_RUN = re.compile(r"[^\S ]\s*| \s+")
 
 def _unmarked(text: str) -> str:
     if "[" in text:
-        text = TEXT_MARKER.sub("", MARKER.sub("", text))
+        text = TEXT_MARKER.sub("", without_markers(text))
     return WHITE_RUN.sub(" ", text).strip()
 
 

@@ -47,17 +47,9 @@ from lxml import etree
 
 from ..checks import check_document, link_ibids
 from ..document import Footnote, Paragraph, ReportDocument, Section, Warning
+from ..inline import Run, heading_runs, inline_markdown, normalise_inline, normalise_runs, plain_text
 from . import ImportFailed, register
-from .markdown import (
-    Run,
-    country_from_title,
-    heading_runs,
-    inline_markdown,
-    normalise_inline,
-    normalise_runs,
-    parse_heading,
-    plain_text,
-)
+from .markdown import country_from_title, parse_heading
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

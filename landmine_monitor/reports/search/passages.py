@@ -11,30 +11,15 @@ section is about production); a note cited nowhere has no kind.
 
 from __future__ import annotations
 
-import re
-
 from landmine_monitor.reports.document import SectionKind
+from landmine_monitor.reports.inline import footnote_numbers, plain_text
 from landmine_monitor.reports.models import CountryReportPage
-from landmine_monitor.reports.templatetags.report_text import MARKER, inline_text
 
 from .models import Passage, encode_kinds
 
 KEY_DEVELOPMENTS_ANCHOR = "p-key-developments"
 SUMMARY_HEADING = "Summary"
 KEY_DEVELOPMENTS_HEADING = "Key developments"
-
-
-# The characters inline Markdown (CommonMark, no raw HTML) or HTML entities give a meaning to, and
-# those its parser normalises (line breaks, NUL).
-_MARKUP = re.compile(r"[\\`*_~&<>\[\]!\n\r\x00]")
-
-
-def reader_text(text: str) -> str:
-    """`inline_text(text)`, the text as a reader reads it, without running the Markdown parser on
-    text that, once its note markers are gone, holds no markup (most notes): that text reads as
-    written."""
-    bare = MARKER.sub("", text)
-    return inline_text(text) if _MARKUP.search(bare) else bare.strip()
 
 
 def paragraph_anchor(section: int, paragraph: int) -> str:
@@ -52,9 +37,9 @@ class _Cutter:
         self.note_kinds: dict[int, list[str]] = {}
 
     def add(self, text: str, *, anchor: str, heading: str, kinds: list[str], footnote: int | None = None):
-        for number in MARKER.findall(text):
-            self.note_kinds.setdefault(int(number), []).extend(kinds)
-        body = reader_text(text)
+        for number in footnote_numbers(text):
+            self.note_kinds.setdefault(number, []).extend(kinds)
+        body = plain_text(text)
         if not body:
             return
         self.passages.append(

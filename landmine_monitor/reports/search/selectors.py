@@ -7,12 +7,9 @@ edition first, in reading order), then the passages of other reports that use on
 (with the other words), by relevance.
 
 Facets count the matching passages by edition, region, Mine Ban Treaty status group and section
-kind. Each facet's counts apply every other facet chosen but not its own, so a reader sees what
-choosing another value would give. Edition, region and status belong to a report, so they are
-worked out from one count of matching passages per report (the backend's `facet("page_id")`);
-the status group is the one the Country Reports index and the table of contents print, from
-`reports.selectors.book_order` for the edition's reporting date. Kinds belong to passages and are
-counted by the backend (`facet("kinds")`).
+kind, each facet's counts applying every other facet chosen but not its own: the facets are the
+classes of `facets.FACETS`, and `Matching` is what a search matched, as they filter and count it.
+Ranking by relevance is the search backend's (`backend.py`).
 """
 
 from __future__ import annotations
@@ -24,55 +21,47 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 from django.utils.safestring import SafeString
-from django.utils.text import slugify
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText, SearchQuery
 
-from landmine_monitor.database.countries.models import Region
 from landmine_monitor.database.editions.models import Edition
-from landmine_monitor.reports.document import SectionKind
-from landmine_monitor.reports.models import KIND_CHOICES, CountryReportPage
-from landmine_monitor.reports.selectors import GROUP_ORDER, book_order
+from landmine_monitor.reports.models import CountryReportPage
 
-from . import ranking
+from .facets import FACETS, KIND_LABELS, PASSAGE_FACETS, REPORT_FACETS, Facet, MatchedReport
 from .highlight import Terms, find_marks, snippet
-from .models import KIND_SEPARATOR, Passage, decode_kinds
+from .models import Passage, decode_kinds
 from .query import ParsedQuery, parse_query
-from .versioned import per_content_version
 
 PER_PAGE = 20
 
-REGION_LABELS = dict(Region.choices)
-STATUS_LABELS = {slugify(label): label for label in GROUP_ORDER}  # "states-parties": "States Parties"
-KIND_LABELS = dict(KIND_CHOICES)
-FACET_LABELS = {"edition": "Edition", "region": "Region", "status": "Treaty status", "kind": "Section"}
-PAGE_FACETS = ("edition", "region", "status")
 
-
-@dataclass(frozen=True)
 class Filters:
-    edition: int | None = None
-    region: str | None = None
-    status: str | None = None
-    kind: str | None = None
+    """The facet values chosen, by facet name (`Filters(edition=1999, kind="production")`); a value
+    of None or "" chooses nothing."""
+
+    def __init__(self, **values) -> None:
+        names = [facet.name for facet in FACETS]
+        unknown = set(values) - set(names)
+        if unknown:
+            raise TypeError(f"no search facet named {', '.join(sorted(unknown))}")
+        self._chosen = {
+            name: str(getattr(value, "value", value))  # an enumeration's member: its value
+            for name in names
+            if (value := values.get(name)) not in (None, "")
+        }
 
     def chosen(self) -> dict[str, str]:
-        return {name: str(value) for name, value in self.__dict__.items() if value not in (None, "")}
+        """Facet name → the value chosen, in the facets' order."""
+        return dict(self._chosen)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Filters) and self._chosen == other._chosen
 
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
+    def __hash__(self) -> int:
+        return hash(tuple(self._chosen.items()))
 
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    values: list[FacetValue]
+    def __repr__(self) -> str:
+        return f"Filters({', '.join(f'{k}={v!r}' for k, v in self._chosen.items())})"
 
 
 @dataclass
@@ -124,26 +113,6 @@ class Outcome:
         return (self.page - 1) * self.per_page + 1
 
 
-# -- status groups ---------------------------------------------------------------------------------
-
-
-def status_groups(edition: Edition) -> dict[int, str]:
-    """Country id → the slug of its status group in the edition's book order, for the countries
-    with a published report in it."""
-
-    def build() -> dict[int, str]:
-        return {
-            entry.country.pk: slugify(group.label)
-            for region in book_order(edition, only_reports=True)
-            for group in region.groups
-            for entry in group.entries
-        }
-
-    return per_content_version(
-        f"status-groups:{edition.pk}:{edition.year}:{edition.reporting_period_end}", build
-    )
-
-
 # -- the two parts of a search ---------------------------------------------------------------------
 
 
@@ -169,10 +138,6 @@ class _Part:
         queryset = self.queryset & queryset
         if self.query is None:
             return list(queryset.order_by("-edition__year", "page_id", "position")[start:stop])
-        if ranking.one_pass_available():
-            ids = ranking.ranked_ids(self.query, queryset, start, stop)
-            found = Passage.objects.in_bulk(ids)
-            return [found[pk] for pk in ids if pk in found]
         return list(self._search(queryset, ranked=True)[start:stop])
 
 
@@ -202,86 +167,88 @@ def _parts(parsed: ParsedQuery) -> list[_Part]:
     return parts
 
 
+# -- what a search matched, as the facets see it --------------------------------------------------
+
+
+def matched_reports(page_ids: Iterable[int]) -> list[MatchedReport]:
+    """The reports of these page ids (a report deleted meanwhile is left out)."""
+    rows = list(
+        CountryReportPage.objects.filter(pk__in=list(page_ids)).values_list(
+            "pk", "edition_id", "country_id", "country__region"
+        )
+    )
+    editions = Edition.objects.in_bulk({row[1] for row in rows})
+    return [MatchedReport(pk, editions[edition], country, region) for pk, edition, country, region in rows]
+
+
+class Matching:
+    """The passages a search's parts match, with the facets `chosen`: counted once per report
+    (the passage facets chosen applied), each report's report facet values, and the reports the
+    report facets chosen keep."""
+
+    def __init__(self, parts: list[_Part], chosen: dict[str, str]) -> None:
+        self.parts = parts
+        self.chosen = chosen
+        self.report_chosen = {f.name: chosen[f.name] for f in REPORT_FACETS if f.name in chosen}
+        self.per_part = [part.facet("page_id", self.narrowed(Passage.objects.all())) for part in parts]
+        per_report = sum(self.per_part, Counter())
+        reports = matched_reports(per_report)
+        self.per_report = {report.page_id: per_report[report.page_id] for report in reports}
+        self.values = {facet.name: facet.values_of(reports) for facet in REPORT_FACETS}
+        self.kept = self.reports()
+
+    def reports(self, *, ignoring: str | None = None) -> list[int]:
+        """The reports (page ids) the report facets chosen keep, but the one named `ignoring`."""
+        applied = [f for f in REPORT_FACETS if f.name in self.report_chosen and f.name != ignoring]
+        return [
+            page_id
+            for page_id in self.per_report
+            if all(f.accepts(self.values[f.name][page_id], self.chosen[f.name]) for f in applied)
+        ]
+
+    def narrowed(self, passages: QuerySet[Passage], *, ignoring: str | None = None) -> QuerySet[Passage]:
+        """`passages` narrowed by the passage facets chosen, but the one named `ignoring`."""
+        for facet in PASSAGE_FACETS:
+            if facet.name in self.chosen and facet.name != ignoring:
+                passages = facet.narrow(passages, self.chosen[facet.name])
+        return passages
+
+    def passages(self, *, ignoring: str | None = None) -> QuerySet[Passage]:
+        """The passages in the reports kept, narrowed by the passage facets chosen but the one
+        named `ignoring`."""
+        passages = Passage.objects.all()
+        if self.report_chosen:
+            passages = passages.filter(page_id__in=self.kept)
+        return self.narrowed(passages, ignoring=ignoring)
+
+    def count_field(self, field_name: str, passages: QuerySet[Passage]) -> Counter:
+        """The matching passages among `passages` by the values of one of `Passage`'s filter fields."""
+        return sum((part.facet(field_name, passages) for part in self.parts), Counter())
+
+    def sizes(self) -> list[int]:
+        """Matching passages per part, every facet chosen applied."""
+        kept = set(self.kept)
+        return [sum(n for page_id, n in counts.items() if page_id in kept) for counts in self.per_part]
+
+
 # -- the search ------------------------------------------------------------------------------------
 
 
-def _reports(page_ids: Iterable[int]) -> dict[int, dict[str, str]]:
-    """Report (page id) → its edition, region and status group, the facets a report has."""
-    rows = list(
-        CountryReportPage.objects.filter(pk__in=list(page_ids)).values_list(
-            "pk", "edition_id", "edition__year", "country_id", "country__region"
-        )
-    )
-    editions = {e.pk: e for e in Edition.objects.filter(pk__in={row[1] for row in rows})}
-    groups = {pk: status_groups(edition) for pk, edition in editions.items()}
-    return {
-        pk: {"edition": str(year), "region": region, "status": groups[edition_id].get(country_id, "")}
-        for pk, edition_id, year, country_id, region in rows
-    }
-
-
-def _passes(report: dict[str, str], chosen: dict[str, str], *, ignoring: str | None = None) -> bool:
-    return all(report[name] == value for name, value in chosen.items() if name != ignoring)
-
-
-def _facet(name: str, counts: Counter, labels: dict[str, str], chosen: dict[str, str]) -> Facet:
-    selected = chosen.get(name)
-    ordered = list(labels) if name != "edition" else sorted(counts, reverse=True)
-    if selected is not None and selected not in ordered:
-        ordered.append(selected)
-    values = [
-        FacetValue(value, labels.get(value, value), counts.get(value, 0), value == selected)
-        for value in ordered
-        if counts.get(value, 0) or value == selected
-    ]
-    return Facet(name, FACET_LABELS[name], values)
-
-
-def search(text: str, filters: Filters = Filters(), page: int = 1, per_page: int = PER_PAGE) -> Outcome:
-    """One page of the passages matching `text` with `filters`, and the facets."""
+def search(text: str, filters: Filters | None = None, page: int = 1, per_page: int = PER_PAGE) -> Outcome:
+    """One page of the passages matching `text` with `filters` (none by default), and the facets."""
+    filters = Filters() if filters is None else filters
     parsed = parse_query(text)
     outcome = Outcome(query=parsed, filters=filters, page=page, per_page=per_page)
     if parsed.is_empty:
         return outcome
     parts = _parts(parsed)
     chosen = filters.chosen()
-    page_chosen = {name: value for name, value in chosen.items() if name in PAGE_FACETS}
-    by_kind = (
-        Passage.objects.filter(kinds__contains=f"{KIND_SEPARATOR}{filters.kind}{KIND_SEPARATOR}")
-        if filters.kind
-        else Passage.objects.all()
-    )
-
-    # Matching passages per report (the kind chosen applied), then per edition, region, status.
-    per_part = [part.facet("page_id", by_kind) for part in parts]
-    per_report = sum(per_part, Counter())
-    reports = _reports(per_report)  # a report deleted meanwhile is left out
-    page_counts = {name: Counter() for name in PAGE_FACETS}
-    for page_id, report in reports.items():
-        for name in PAGE_FACETS:
-            if _passes(report, page_chosen, ignoring=name):
-                page_counts[name][report[name]] += per_report[page_id]
-    allowed = [page_id for page_id, report in reports.items() if _passes(report, page_chosen)]
-
-    in_reports = Passage.objects.filter(page_id__in=allowed) if page_chosen else Passage.objects.all()
-    kind_counts: Counter = Counter()
-    if allowed:
-        for part in parts:
-            for kinds, count in part.facet("kinds", in_reports).items():
-                for kind in decode_kinds(kinds or ""):
-                    kind_counts[kind] += count
-
-    outcome.facets = [
-        _facet("edition", page_counts["edition"], {}, chosen),
-        _facet("region", page_counts["region"], REGION_LABELS, chosen),
-        _facet("status", page_counts["status"], STATUS_LABELS, chosen),
-        _facet("kind", kind_counts, {k.value: KIND_LABELS[k.value] for k in SectionKind}, chosen),
-    ]
-    kept = set(allowed)
-    sizes = [sum(n for page_id, n in counts.items() if page_id in kept) for counts in per_part]
+    matching = Matching(parts, chosen)
+    outcome.facets = [facet.shown(facet.count(matching), chosen.get(facet.name)) for facet in FACETS]
+    sizes = matching.sizes()
     outcome.total = sum(sizes)
-    outcome.reports = len(kept)
-    outcome.hits = _hits(parsed, parts, sizes, in_reports & by_kind, outcome.first - 1, per_page)
+    outcome.reports = len(matching.kept)
+    outcome.hits = _hits(parsed, parts, sizes, matching.passages(), outcome.first - 1, per_page)
     return outcome
 
 

@@ -35,16 +35,13 @@ from landmine_monitor.database.treaties.rules import Standing, consent_takes_eff
 from landmine_monitor.database.treaties.selectors import country_standings, get_treaty, treaty_parties
 from landmine_monitor.database.unga.models import VoteChoice
 from landmine_monitor.database.unga.selectors import ABSENT, CastVote, country_votes
+from landmine_monitor.foundation.dates import long_date
 from landmine_monitor.reports.selectors import public_reports
 
 MINE_BAN_TREATY = "mbt"
 REGION_NAMES = dict(Region.choices)
 VOTE_LABELS = {**dict(VoteChoice.choices), ABSENT: "Absent"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _long(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 # The list: /countries/ ----------------------------------------------------------------------
@@ -281,10 +278,10 @@ def _vote_rows(rows: list[CastVote], index: SourceIndex) -> tuple[list[VoteRow],
 def _kind_text(country: Country) -> str:
     match country.kind:
         case CountryKind.MEMBER if country.un_member_from:
-            return f"UN member state since {_long(country.un_member_from)}"
+            return f"UN member state since {long_date(country.un_member_from)}"
         case CountryKind.FORMER_STATE if country.un_member_until:
-            start = f" from {_long(country.un_member_from)}" if country.un_member_from else ""
-            return f"Former state: UN member{start} until {_long(country.un_member_until)}"
+            start = f" from {long_date(country.un_member_from)}" if country.un_member_from else ""
+            return f"Former state: UN member{start} until {long_date(country.un_member_until)}"
         case CountryKind.OTHER_AREA:
             return "Other area: not recognised as a state, covered by the Monitor all the same"
     return country.get_kind_display()

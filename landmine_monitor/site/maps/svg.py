@@ -12,7 +12,9 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .world import NONE, OTHER_AREA, WorldMap, long_date
+from landmine_monitor.foundation.dates import long_date
+
+from .world import NONE, OTHER_AREA, WorldMap
 
 MARKER_RADIUS = 2.4
 

@@ -1,9 +1,9 @@
 """`/map/?on=YYYY-MM-DD`: the world coloured by Mine Ban Treaty status on a date, drawn on the server.
 
 The map, legend and table for a date are rendered once and kept in Django's cache, keyed by the
-date and by what the status answers rest on: the number and the last id of the treaty actions
-recorded, and a version that any save or delete of a treaty action, treaty, country or source
-moves on (`apps.MapsConfig.ready`). The timeout bounds staleness where the cache is per process.
+date and the content version (`foundation.content_version`), which any committed change to a
+treaty action, treaty, country or source moves on: every process draws the map afresh within a
+second of a change made anywhere.
 """
 
 from __future__ import annotations
@@ -12,23 +12,21 @@ import datetime
 import re
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from landmine_monitor.database.treaties.models import TreatyAction
+from landmine_monitor.foundation.content_version import version
+from landmine_monitor.foundation.dates import long_date
 
 from .svg import swatch_svg, world_map_svg
-from .world import FIRST_DAY, MAP_DATA_CREDIT, long_date, world_map
+from .world import FIRST_DAY, MAP_DATA_CREDIT, world_map
 
 PARAMETER = "on"
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CACHE_TIMEOUT = 60 * 60  # s
-VERSION_KEY = "maps:version"
 KEY_DATES = [
     (datetime.date(1999, 3, 1), "1 March 1999 (entry into force)"),
     (datetime.date(1999, 12, 31), "31 December 1999"),
@@ -59,25 +57,8 @@ def parse_on(value: str | None, today: datetime.date) -> datetime.date:
     return on
 
 
-def _next_version() -> None:
-    cache.add(VERSION_KEY, 0, None)
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # evicted between the two calls
-        cache.set(VERSION_KEY, 1, None)
-
-
-def bump_version(**_kwargs) -> None:
-    """Move the cache version on: every rendered map becomes stale. Again once the transaction
-    commits, so that a map rendered meanwhile from the data before the change is not kept."""
-    _next_version()
-    transaction.on_commit(_next_version)
-
-
 def cache_key(on: datetime.date) -> str:
-    actions = TreatyAction.objects.aggregate(count=Count("id"), last=Max("id"))
-    version = cache.get(VERSION_KEY, 0)
-    return f"maps:world:{on.isoformat()}:{actions['count']}:{actions['last']}:{version}"
+    return f"maps:world:{on.isoformat()}:{version.current()}"
 
 
 def render_map_body(on: datetime.date) -> str:

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 
 from landmine_monitor.database.countries.models import Country, CountryKind
 from landmine_monitor.database.treaties.models import Treaty
-from landmine_monitor.database.treaties.rules import STATUS_LABELS, Standing, Status
+from landmine_monitor.database.treaties.rules import Standing
 from landmine_monitor.database.treaties.selectors import get_treaty, treaty_parties
+from landmine_monitor.database.treaties.vocabulary import SHOWN_ORDER, Status
+from landmine_monitor.foundation.dates import long_date, short_date
 
 from .shapes import Shape, World, world
 
@@ -34,23 +36,10 @@ PART_OF = {"x-n-cyprus": "196"}
 # Timor-Leste (20 May 2002) is not listed: under UN administration before, it is drawn neutral.
 PART_OF_BEFORE_INDEPENDENCE = {"728": "729", "499": "688"}
 
-# Legend order, with the words for one and for several.
-STATUS_WORDS = {
-    Status.STATE_PARTY.value: ("State Party", "States Parties"),
-    Status.RATIFIED.value: ("State ratified, not yet in force", "States ratified, not yet in force"),
-    Status.SIGNATORY.value: ("Signatory", "Signatories"),
-    Status.NON_SIGNATORY.value: ("Non-signatory", "Non-signatories"),
-    Status.WITHDRAWN.value: ("State withdrawn", "States withdrawn"),
-}
-
-
-def long_date(day: datetime.date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""
-
 
 def standing_detail(standing: Standing) -> str:
     """The status in words, with the date that makes it: 'State Party (in force 1 August 2000)'."""
-    label = STATUS_LABELS[standing.status]
+    label = standing.status_label
     if standing.status == Status.STATE_PARTY and standing.in_force:
         return f"{label} (in force {long_date(standing.in_force)})"
     if standing.status == Status.RATIFIED and standing.consent:
@@ -90,10 +79,6 @@ class LegendItem:
     status: str
     count: int | None  # None for the neutral kinds, which count no states
     label: str
-
-
-def short_date(day: datetime.date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else "—"
 
 
 @dataclass
@@ -139,8 +124,8 @@ class WorldMap:
     @property
     def legend(self) -> list[LegendItem]:
         items = [
-            LegendItem(status, self.counts.get(status, 0), words[0 if self.counts.get(status) == 1 else 1])
-            for status, words in STATUS_WORDS.items()
+            LegendItem(status.value, count, status.counted(count))
+            for status, count in ((status, self.counts.get(status.value, 0)) for status in SHOWN_ORDER)
         ]
         items.append(LegendItem(OTHER_AREA, None, "Other area (not a state; cannot join)"))
         items.append(LegendItem(NONE, None, "Territory or area without a status of its own"))

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from landmine_monitor.database.treaties.selectors import where_states_stand
+
 
 class HomePage(Page):
     """The front page: what the Monitor is, and where states stand today, computed live."""
@@ -22,18 +24,8 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from landmine_monitor.database.treaties.models import Treaty
-        from landmine_monitor.database.treaties.selectors import treaty_parties
-
         context = super().get_context(request, *args, **kwargs)
-        today = datetime.date.today()
-        context["today"] = today
-        tables = [
-            {"treaty": p.treaty, **{k.replace("-", "_"): n for k, n in p.counts.items()}}
-            for p in (treaty_parties(t, today) for t in Treaty.objects.select_related("record_source"))
-        ]
-        context["treaty_tables"] = tables
-        context["record"] = tables[0]["treaty"].record_source if tables else None
+        context["treaty_figures"] = where_states_stand(datetime.date.today())
         return context
 
 
@@ -60,7 +52,7 @@ class DefinitionBlock(blocks.StructBlock):
 
 class TreatyFiguresBlock(blocks.StaticBlock):
     """Where states stand towards each treaty today, computed from the database when the page is
-    shown (never typed): see ContentPage.get_context."""
+    shown (never typed): see ContentPage.get_context. The home page shows the same template."""
 
     class Meta:
         icon = "table"
@@ -136,7 +128,5 @@ class ContentPage(Page):
         parent = self.get_parent().specific
         context["section_parent"] = parent if isinstance(parent, ContentPage) else None
         if any(block.block_type == "treaty_figures" for block, _ in body):
-            from .services import treaty_figures
-
-            context["treaty_figures"] = treaty_figures(datetime.date.today())
+            context["treaty_figures"] = where_states_stand(datetime.date.today())
         return context

@@ -21,7 +21,6 @@ editor's changes are never overwritten.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,25 +200,3 @@ def _definitions(chunk: list[str], path: Path, number: int) -> list[dict]:
 def _rich(text: str) -> str:
     """Inline Markdown as a paragraph of Wagtail rich text."""
     return f"<p>{_inline.renderInline(text)}</p>"
-
-
-# Treaty figures ----------------------------------------------------------------------------------
-
-
-@dataclass
-class TreatyFigures:
-    on: datetime.date
-    rows: list[dict]
-    record: object | None  # the depositary record's Source
-
-
-def treaty_figures(on: datetime.date) -> TreatyFigures:
-    """For each treaty, how many states stand where on `on`, computed from the recorded actions."""
-    from landmine_monitor.database.treaties.models import Treaty
-    from landmine_monitor.database.treaties.selectors import treaty_parties
-
-    rows = []
-    for treaty in Treaty.objects.select_related("record_source"):
-        counts = treaty_parties(treaty, on).counts
-        rows.append({"treaty": treaty, **{status.replace("-", "_"): n for status, n in counts.items()}})
-    return TreatyFigures(on=on, rows=rows, record=rows[0]["treaty"].record_source if rows else None)

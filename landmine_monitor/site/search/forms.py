@@ -1,51 +1,19 @@
-"""What the search page may be asked for (`/search/?q=&edition=&region=&status=&kind=&page=`); a
-value it cannot use gets a message naming its field. The API checks the same parameters through
-its typed schema (`api.py`)."""
+"""What the search page may be asked for (`/search/?q=&edition=&region=&status=&kind=&page=`, a
+field per facet of `reports.search.facets.FACETS`); a value it cannot use gets a message naming
+its field. The API checks the same parameters through its typed schema (`api/search_schemas.py`)."""
 
 from __future__ import annotations
 
 from django import forms
 
-from landmine_monitor.database.countries.models import Region
+from landmine_monitor.reports.search.facets import FACETS
 from landmine_monitor.reports.search.query import MAX_PAGE, MAX_QUERY_LENGTH
-from landmine_monitor.reports.search.selectors import KIND_LABELS, STATUS_LABELS, Filters
-
-
-def _choices(labels: dict[str, str]) -> list[tuple[str, str]]:
-    return [("", "Any"), *labels.items()]
-
-
-def _invalid(field: str, labels: dict[str, str]) -> str:
-    return f"There is no {field} “%(value)s”. Choose one of: {', '.join(labels)}."
+from landmine_monitor.reports.search.selectors import Filters
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search the country reports", required=False, max_length=MAX_QUERY_LENGTH)
-    edition = forms.IntegerField(
-        label="Edition",
-        required=False,
-        min_value=1999,
-        max_value=2999,
-        error_messages={"invalid": "The edition is a year, such as 1999."},
-    )
-    region = forms.ChoiceField(
-        label="Region",
-        required=False,
-        choices=_choices(dict(Region.choices)),
-        error_messages={"invalid_choice": _invalid("region", dict(Region.choices))},
-    )
-    status = forms.ChoiceField(
-        label="Treaty status",
-        required=False,
-        choices=_choices(STATUS_LABELS),
-        error_messages={"invalid_choice": _invalid("treaty status", STATUS_LABELS)},
-    )
-    kind = forms.ChoiceField(
-        label="Section",
-        required=False,
-        choices=_choices(KIND_LABELS),
-        error_messages={"invalid_choice": _invalid("section kind", KIND_LABELS)},
-    )
+    # the facets' fields come here (see __init__)
     page = forms.IntegerField(
         label="Page",
         required=False,
@@ -54,14 +22,15 @@ class SearchForm(forms.Form):
         error_messages={"invalid": "The page is a whole number, from 1."},
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        page = self.fields.pop("page")
+        for facet in FACETS:
+            self.fields[facet.name] = facet.form_field()
+        self.fields["page"] = page
+
     def filters(self) -> Filters:
-        data = self.cleaned_data
-        return Filters(
-            edition=data.get("edition"),
-            region=data.get("region") or None,
-            status=data.get("status") or None,
-            kind=data.get("kind") or None,
-        )
+        return Filters(**{facet.name: self.cleaned_data.get(facet.name) for facet in FACETS})
 
     def problems(self) -> list[str]:
         """Each error as a sentence that names its field."""

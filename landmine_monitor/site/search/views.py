@@ -29,6 +29,7 @@ class FacetView:
     name: str
     label: str
     links: list[FacetLink]
+    note: str = ""
 
 
 @dataclass
@@ -60,7 +61,7 @@ def _facet_views(outcome: Outcome) -> list[FacetView]:
             links.append(
                 FacetLink(value.label, value.count, _url(outcome.query.text, toggled), value.selected)
             )
-        views.append(FacetView(facet.name, facet.label, links))
+        views.append(FacetView(facet.name, facet.label, links, facet.note))
     return views
 
 

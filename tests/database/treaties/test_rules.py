@@ -6,8 +6,9 @@ import pytest
 
 from landmine_monitor.database.countries.selectors import resolve_country
 from landmine_monitor.database.treaties.models import Treaty
-from landmine_monitor.database.treaties.rules import Status, add_months, in_force_after_deposit
+from landmine_monitor.database.treaties.rules import add_months, in_force_after_deposit
 from landmine_monitor.database.treaties.selectors import country_standings, get_treaty, treaty_parties
+from landmine_monitor.database.treaties.vocabulary import Status
 
 pytestmark = pytest.mark.django_db
 

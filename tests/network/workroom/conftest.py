@@ -10,62 +10,23 @@ embargo, and helpers to move a report through the workflow as the admin does.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.urls import reverse
+from accounts import Network, build_network
 from django.utils import timezone
 
-from landmine_monitor.database.countries.models import Country, Region
 from landmine_monitor.database.editions.models import EditionState
-from landmine_monitor.reports.document import Paragraph, ReportDocument, Section, SectionKind
 from landmine_monitor.reports.models import CountryReportPage
-from landmine_monitor.reports.services import ensure_edition, save_report
+from landmine_monitor.reports.services import ensure_edition
 
-PASSWORD = "a-long-test-password-1999"
 NEW_TEXT = "A revised paragraph on North Korea, written for the 1999 review."
-
-
-def draft_of(country: Country, edition, text: str, user=None) -> CountryReportPage:
-    """Save a new unpublished revision of the (country, edition) report."""
-    document = ReportDocument(
-        title=country.name,
-        country_name=country.name,
-        sections=[Section("Mine Ban Policy", [SectionKind.MINE_BAN_POLICY], [Paragraph(text)])],
-    )
-    return save_report(document, country=country, edition=edition, user=user).page
-
-
-@dataclass
-class Network:
-    edition: object
-    users: dict
-    countries: dict
-    reports: dict
-    release_at: datetime.datetime
-    workflow: object
-    new_text: str = NEW_TEXT
-
-    def user(self, name: str):
-        """The user as a new request loads it (nothing worked out for it yet)."""
-        return get_user_model().objects.get(pk=self.users[name].pk)
-
-    def report(self, code: str) -> CountryReportPage:
-        return CountryReportPage.objects.select_related("country", "edition").get(pk=self.reports[code].pk)
-
-
-@pytest.fixture
-def make_draft():
-    return draft_of
 
 
 @pytest.fixture
 def network(db, settings) -> Network:
     from landmine_monitor.network.models import MilestoneKind
-    from landmine_monitor.network.roles import Role, ensure_roles
-    from landmine_monitor.network.services import assign_coordinator, assign_researcher, set_milestone
+    from landmine_monitor.network.roles import ensure_roles
+    from landmine_monitor.network.services import set_milestone
     from landmine_monitor.network.workroom.workflow import ensure_review_workflow
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -76,32 +37,20 @@ def network(db, settings) -> Network:
     edition.release_at = release_at
     edition.state = EditionState.RESEARCH  # the year's work under way
     edition.save()
-    countries = {c.iso3: c for c in Country.objects.filter(iso3__in=["PRK", "MNG", "AGO"])}
-    reports = {
-        "PRK": draft_of(countries["PRK"], edition, NEW_TEXT),
-        "MNG": draft_of(countries["MNG"], edition, "A first paragraph on Mongolia, a draft."),
-    }
-    users = {}
-    for name, role in [
-        ("researcher", Role.RESEARCHER),
-        ("angola-researcher", Role.RESEARCHER),
-        ("coordinator", Role.COORDINATOR),
-        ("africa-coordinator", Role.COORDINATOR),
-        ("theme-coordinator", Role.COORDINATOR),
-        ("editor", Role.EDITOR),
-        ("reader", None),
-    ]:
-        user = get_user_model().objects.create_user(
-            name, email=f"{name}@example.org", password=PASSWORD, first_name=name.title()
-        )
-        if role is not None:
-            user.groups.add(Group.objects.get(name=role.value))
-        users[name] = user
-    assign_researcher(users["researcher"], countries["PRK"], edition)
-    assign_researcher(users["angola-researcher"], countries["AGO"], edition)
-    assign_coordinator(users["coordinator"], edition, region=Region.ASIA_PACIFIC)
-    assign_coordinator(users["africa-coordinator"], edition, region=Region.AFRICA)
-    assign_coordinator(users["theme-coordinator"], edition, theme="ban-policy")
+    network = build_network(
+        [
+            "researcher",
+            "angola-researcher",
+            "coordinator",
+            "africa-coordinator",
+            "theme-coordinator",
+            "editor",
+            "reader",
+        ],
+        drafts={"PRK": NEW_TEXT, "MNG": "A first paragraph on Mongolia, a draft."},
+        email=True,
+    )
+    network.release_at, network.workflow = release_at, workflow
     today = timezone.localdate()
     for kind, days in [
         (MilestoneKind.ASSIGNMENTS, -60),
@@ -111,7 +60,7 @@ def network(db, settings) -> Network:
         (MilestoneKind.RELEASE, 30),
     ]:
         set_milestone(edition, kind, today + datetime.timedelta(days=days))
-    return Network(edition, users, countries, reports, release_at, workflow)
+    return network
 
 
 def _latest_page(report: CountryReportPage):
@@ -141,25 +90,3 @@ def act(report: CountryReportPage, user, action: str, comment: str = ""):
 @pytest.fixture
 def workflow_steps():
     return submit, act
-
-
-@pytest.fixture
-def refused():
-    """The admin's refusal: 403, or (Wagtail's way in its admin views) a redirect to the
-    dashboard saying "you do not have permission"."""
-
-    def check(response) -> bool:
-        if response.status_code == 403:
-            return True
-        return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
-
-    return check
-
-
-@pytest.fixture
-def login(client):
-    def as_user(user):
-        client.force_login(user)
-        return client
-
-    return as_user

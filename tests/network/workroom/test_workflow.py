@@ -158,6 +158,17 @@ def test_a_report_never_published_stays_invisible_until_the_release(network, wor
     assert public_texts(client, network.report("MNG"))[0] == 200
 
 
+def test_the_embargo_holds_until_the_release_time(network):
+    edition = network.edition
+    assert edition.release_pending()
+    assert edition.release_pending(network.release_at - datetime.timedelta(seconds=1))
+    assert not edition.release_pending(network.release_at)
+    with mock.patch("django.utils.timezone.now", return_value=network.release_at):
+        assert not edition.release_pending()
+    edition.release_at = None
+    assert not edition.release_pending()  # no release time: nothing held back
+
+
 def test_with_the_release_past_approval_publishes_at_once(network, workflow_steps, client):
     submit, act = workflow_steps
     network.edition.release_at = None

@@ -1,12 +1,12 @@
-"""A passage's indexed text is the text as a reader reads it (`inline_text`): the same whether
-or not the Markdown parser had to run on it. These pin it on text with and without markup."""
+"""A passage's indexed text is the text as a reader reads it (`inline.plain_text`): the same
+whether or not the Markdown parser had to run on it. These pin it on text with and without
+markup."""
 
 from __future__ import annotations
 
 import pytest
 
-from landmine_monitor.reports.search.passages import reader_text
-from landmine_monitor.reports.templatetags.report_text import inline_text
+from landmine_monitor.reports.inline import parsed_plain_text, plain_text
 
 
 @pytest.mark.parametrize(
@@ -32,11 +32,11 @@ from landmine_monitor.reports.templatetags.report_text import inline_text
         "Brackets [not a marker] and [^x] and [^ 3].",
     ],
 )
-def test_reader_text_is_inline_text(text):
-    assert reader_text(text) == inline_text(text)
+def test_plain_text_is_the_parsers_reading(text):
+    assert plain_text(text) == parsed_plain_text(text)
 
 
 def test_plain_notes_read_as_written():
     note = "Letter from the Example Ministry to Landmine Monitor, 22 January 1999.[^5]"
-    assert reader_text(note) == "Letter from the Example Ministry to Landmine Monitor, 22 January 1999."
-    assert reader_text("*Example Times*, 4 May 2001.") == "Example Times, 4 May 2001."
+    assert plain_text(note) == "Letter from the Example Ministry to Landmine Monitor, 22 January 1999."
+    assert plain_text("*Example Times*, 4 May 2001.") == "Example Times, 4 May 2001."

@@ -2,11 +2,12 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import PlainText
+from wagtail.search.query import And, Or, Phrase, PlainText
 
+from landmine_monitor.database.countries.models import Country
 from landmine_monitor.database.editions.models import Edition
-from landmine_monitor.reports.search import ranking
 from landmine_monitor.reports.search.highlight import Terms, find_marks, snippet
 from landmine_monitor.reports.search.models import Passage
 from landmine_monitor.reports.search.selectors import Filters, search
@@ -178,6 +179,10 @@ def test_forms_of_a_word_and_phrases_are_marked_as_the_index_matches_them():
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the one-pass ranking is for SQLite's backend")
 def test_the_one_pass_ranking_orders_as_wagtails_backend_does(report):
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    from landmine_monitor.reports.search.sqlite_backend import OnePassSQLiteSearchBackend
+
     report(
         "AUT",
         1999,
@@ -187,13 +192,38 @@ def test_the_one_pass_ranking_orders_as_wagtails_backend_does(report):
                 ["use"],
                 [
                     "Fields and fields and more fields.",
-                    "One field among many other words of a longer paragraph about something else entirely.",
-                    "A field, another field.",
+                    "One of the fields, among many other words of a longer paragraph about something else.",
+                    "Fields, more fields.",
+                    "A field is not the word searched for.",
                 ],
             )
         ],
+        ["Survey of mined fields, 1998."],
     )
-    query = PlainText("fields", operator="and")
-    expected = [p.pk for p in get_search_backend().search(query, Passage.objects.all())]
-    assert ranking.ranked_ids(query, Passage.objects.all(), 0, 10) == expected
-    assert ranking.ranked_ids(query, Passage.objects.all(), 1, 2) == expected[1:2]
+    report("ALB", 1999, [("Use", ["use"], ["Mined fields near the border, and more fields inland."])])
+    stock = get_search_backend("wagtail.search.backends.database")  # Wagtail's, as it comes
+    assert type(stock) is SQLiteSearchBackend
+    backend = get_search_backend()  # the project's, from the settings
+    assert isinstance(backend, OnePassSQLiteSearchBackend)
+    austria = Passage.objects.filter(country=Country.objects.get(iso3="AUT"))
+    for query, queryset in [
+        (PlainText("fields", operator="and"), Passage.objects.all()),
+        (PlainText("fields", operator="and"), austria),
+        (And([PlainText("fields"), Phrase("more fields")]), Passage.objects.all()),
+        (Or([PlainText("mined"), PlainText("more")]), Passage.objects.all()),
+    ]:
+        expected = [p.pk for p in stock.search(query, queryset)]
+        scores = [p._score for p in stock.search(query, queryset).annotate_score("_score")]
+        assert len(set(scores)) == len(scores) >= 2  # distinct scores: the order is the ranking's
+        with CaptureQueriesContext(connection) as queries:
+            ranked = [p.pk for p in backend.search(query, queryset)]
+        assert ranked == expected
+        # One full-text match, where Wagtail's backend matches again for every row to score it.
+        assert sum(q["sql"].count(" MATCH ") for q in queries.captured_queries) == 1
+        assert [p.pk for p in backend.search(query, queryset)[1:2]] == expected[1:2]
+        assert backend.search(query, queryset).count() == len(expected)
+
+
+def test_passages_that_rank_the_same_come_in_reading_order(report):
+    report("AUT", 1999, [("Mine Action", ["mine-action"], [f"Marker post {n} here." for n in range(1, 6)])])
+    assert hits("marker") == [("austria", 1999, f"p-1-{n}") for n in range(1, 6)]

@@ -9,8 +9,10 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
-from landmine_monitor.database.treaties.selectors import get_treaty, treaty_parties
+from landmine_monitor.database.treaties.selectors import get_treaty, treaty_parties, where_states_stand
+from landmine_monitor.database.treaties.vocabulary import SHOWN_ORDER
 from landmine_monitor.site.pages.models import ContentPage
 from landmine_monitor.site.pages.services import (
     CONTENT_DIR,
@@ -262,3 +264,38 @@ def test_a_bad_content_file_names_file_and_line(tmp_path, text, message):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentFileError, match=message):
         read_content(path)
+
+
+# Where states stand today: one table, computed once (`where_states_stand`), on the home page and
+# in the content pages' "treaty figures" block alike.
+
+
+def _table(html: str) -> str:
+    return re.search(r'<table class="figures">.*?</table>', html, re.S).group(0)
+
+
+def test_the_home_page_and_the_issues_show_the_same_table(client, home):
+    on_home = _table(client.get("/").content.decode())
+    on_the_issues = _table(client.get("/the-issues/").content.decode())
+    assert on_home == on_the_issues
+
+
+def test_the_table_has_a_column_per_status_and_a_row_per_treaty(client, home):
+    html = client.get("/").content.decode()
+    table = _table(html)
+    headings = re.findall(r'<th scope="col">([^<]+)</th>', table)
+    assert headings == ["Treaty", *(status.plural for status in SHOWN_ORDER)]
+    assert headings[1:] == [
+        "States Parties",
+        "Ratified, not yet in force",
+        "Signatories",
+        "Non-signatories",
+        "Withdrawn",
+    ]
+    figures = where_states_stand(datetime.date.today())
+    for parties in figures.treaties:
+        row = table[table.index(f'href="/api/v1/treaties/{parties.treaty.slug}/parties"') :]
+        row = row[: row.index("</tr>")]
+        assert re.findall(r"<td>(\d+)</td>", row) == [str(n) for _, n in parties.shown_counts]
+    assert f"Source: {escape(figures.record.citation)}" in html
+    assert f"Where states stand on {datetime.date.today().day} " in table

@@ -8,9 +8,10 @@ from rich.table import Table
 
 from landmine_monitor.api import payloads
 from landmine_monitor.api.payloads import dump_json
-from landmine_monitor.database.cli import day, parse_date
-from landmine_monitor.database.treaties.rules import Status
+from landmine_monitor.database.cli import parse_date
 from landmine_monitor.database.treaties.selectors import UnknownTreaty, get_treaty, treaty_parties
+from landmine_monitor.database.treaties.vocabulary import Status
+from landmine_monitor.foundation.dates import short_date
 
 
 class Command(BaseCommand):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
             self.stdout.write(dump_json(answer))
             return
         console = Console(file=self.stdout, highlight=False, width=120)
-        console.print(f"[bold]{treaty.short_name}[/] on {day(on)}")
+        console.print(f"[bold]{treaty.short_name}[/] on {short_date(on)}")
         counts = ", ".join(f"{n} {status}" for status, n in answer.counts.items())
         console.print(f"{counts}; {answer.instruments_deposited} instruments of consent deposited.")
         table = Table(show_header=True, header_style="bold")
@@ -47,9 +48,9 @@ class Command(BaseCommand):
             table.add_row(
                 p.country.name,
                 p.status,
-                day(p.signed),
-                f"{day(p.consented.date)} ({p.consented.kind})" if p.consented else "—",
-                day(p.in_force),
+                short_date(p.signed),
+                f"{short_date(p.consented.date)} ({p.consented.kind})" if p.consented else "—",
+                short_date(p.in_force),
             )
         console.print(table)
         if not options["status"]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from landmine_monitor.database.cli import day, find_country, parse_date
+from landmine_monitor.database.cli import find_country, parse_date
 from landmine_monitor.database.sources.models import Source, SourceKind
 from landmine_monitor.database.treaties.models import ActionKind
 from landmine_monitor.database.treaties.rules import standing_on
 from landmine_monitor.database.treaties.selectors import UnknownTreaty, get_treaty
 from landmine_monitor.database.treaties.services import record_treaty_action
+from landmine_monitor.foundation.dates import short_date
 
 
 class Command(BaseCommand):
@@ -70,11 +71,11 @@ class Command(BaseCommand):
         if standing.withdrawal_effective:
             self.stdout.write(
                 f"{country.name} remains bound until the withdrawal takes effect on "
-                f"{day(standing.withdrawal_effective)}."
+                f"{short_date(standing.withdrawal_effective)}."
             )
         elif standing.in_force:
             self.stdout.write(
-                f"{treaty.short_name} is in force for {country.name} from {day(standing.in_force)}."
+                f"{treaty.short_name} is in force for {country.name} from {short_date(standing.in_force)}."
             )
 
     def _source(self, options) -> Source:

@@ -8,8 +8,9 @@ from rich.table import Table
 
 from landmine_monitor.api import payloads
 from landmine_monitor.api.payloads import dump_json
-from landmine_monitor.database.cli import day, find_country, parse_date
+from landmine_monitor.database.cli import find_country, parse_date
 from landmine_monitor.database.unga.selectors import country_votes
+from landmine_monitor.foundation.dates import short_date
 
 
 class Command(BaseCommand):
@@ -28,7 +29,7 @@ class Command(BaseCommand):
             self.stdout.write(dump_json(answer))
             return
         console = Console(file=self.stdout, highlight=False, width=120)
-        console.print(f"[bold]{country.name}[/] ({country.iso3 or country.slug}) on {day(on)}")
+        console.print(f"[bold]{country.name}[/] ({country.iso3 or country.slug}) on {short_date(on)}")
         table = Table(show_header=True, header_style="bold")
         for column in ("treaty", "status", "signed", "consented", "in force", "withdrawn"):
             table.add_column(column)
@@ -36,10 +37,10 @@ class Command(BaseCommand):
             table.add_row(
                 s.treaty.short_name,
                 s.status,
-                day(s.signed),
-                f"{day(s.consented.date)} ({s.consented.kind})" if s.consented else "—",
-                day(s.in_force),
-                f"{day(s.withdrawn.notified)}, effective {day(s.withdrawn.effective)}"
+                short_date(s.signed),
+                f"{short_date(s.consented.date)} ({s.consented.kind})" if s.consented else "—",
+                short_date(s.in_force),
+                f"{short_date(s.withdrawn.notified)}, effective {short_date(s.withdrawn.effective)}"
                 if s.withdrawn
                 else "—",
             )
@@ -52,7 +53,7 @@ class Command(BaseCommand):
             for column in ("resolution", "date", "vote"):
                 table.add_column(column)
             for v in votes:
-                table.add_row(v.resolution.symbol, day(v.resolution.vote_date), v.vote)
+                table.add_row(v.resolution.symbol, short_date(v.resolution.vote_date), v.vote)
             console.print(table)
         sources = {src.id: src.citation for s in answer.treaties for src in s.sources}
         for source_id, citation in sorted(sources.items()):

@@ -8,8 +8,9 @@ from rich.table import Table
 
 from landmine_monitor.api import payloads
 from landmine_monitor.api.payloads import dump_json
-from landmine_monitor.database.cli import day, find_country
+from landmine_monitor.database.cli import find_country
 from landmine_monitor.database.unga.selectors import UnknownResolution, get_resolution
+from landmine_monitor.foundation.dates import short_date
 
 
 class Command(BaseCommand):
@@ -32,7 +33,7 @@ class Command(BaseCommand):
                 self.stdout.write(dump_json(answer))
                 return
             r = answer.resolution
-            console.print(f"[bold]{r.symbol}[/] {r.title} — {day(r.vote_date)}")
+            console.print(f"[bold]{r.symbol}[/] {r.title} — {short_date(r.vote_date)}")
             console.print(", ".join(f"{n} {k}" for k, n in answer.counts.items()))
             if r.gap:
                 console.print(f"[yellow]{r.gap}[/] {r.note}")
@@ -54,7 +55,7 @@ class Command(BaseCommand):
             for column in ("resolution", "date", "vote"):
                 table.add_column(column)
             for v in answer.votes:
-                table.add_row(v.resolution.symbol, day(v.resolution.vote_date), v.vote)
+                table.add_row(v.resolution.symbol, short_date(v.resolution.vote_date), v.vote)
             console.print(table)
         for s in answer.sources:
             console.print(f"Source {s.id}: {s.citation}")

@@ -14,12 +14,9 @@ from rich.console import Console
 from rich.table import Table
 
 from landmine_monitor.database.reference.load import load_reference
-from landmine_monitor.installation.services import ensure_first_account
+from landmine_monitor.installation.services import build_site, ensure_first_account
 from landmine_monitor.network.roles import ensure_roles
 from landmine_monitor.network.workroom.workflow import ensure_review_workflow
-from landmine_monitor.publishing.services import ensure_publishing_pages
-from landmine_monitor.reports.services import ensure_sample_reports
-from landmine_monitor.site.pages.services import ensure_content_pages, ensure_site
 
 
 class Command(BaseCommand):
@@ -37,11 +34,8 @@ class Command(BaseCommand):
             created = load_reference(progress=lambda label: status.update(f"Loading {label}…"))
         with console.status("Collecting static files…"):
             call_command("collectstatic", interactive=False, verbosity=0)
-        home = ensure_site()
-        created["content pages"] = len(ensure_content_pages(home))
-        with console.status("Loading the sample reports…"):
-            created["sample reports"] = ensure_sample_reports()
-        ensure_publishing_pages(home)
+        with console.status("Creating the site's pages…"):
+            created.update(build_site())
         created["roles"] = ensure_roles()
         created["review workflow parts"] = len(ensure_review_workflow().created)
         account = None if options["no_account"] else ensure_first_account()

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from landmine_monitor.network.permissions import can_view_report
+from landmine_monitor.reports.inline import plain_text
 from landmine_monitor.reports.models import CountryReportPage
-from landmine_monitor.reports.templatetags.report_text import inline_text
 
 from ..diff import compare_with_previous_edition
 from .access import WorkroomTemplateMixin
@@ -37,7 +37,7 @@ class PreviousEditionView(WorkroomTemplateMixin, TemplateView):
         comparison = compare_with_previous_edition(self.report, self.request.user)
         return super().get_context_data(
             report=self.report,
-            title=inline_text(self.report.title),
+            title=plain_text(self.report.title),
             comparison=comparison,
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.report.pk]),
             history_url=reverse("wagtailadmin_pages:history", args=[self.report.pk]),

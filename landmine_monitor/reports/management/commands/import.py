@@ -25,7 +25,7 @@ from landmine_monitor.reports.importers import ImportFailed, read_reports
 from landmine_monitor.reports.services import diff_documents, document_of, ensure_edition, save_report
 
 # What the import wrote is added to the search index after every this many files (and at the
-# end): each batch costs a pass over the whole index on SQLite.
+# end): each batch costs a pass over the whole index on SQLite. `--index-every` changes it.
 SEARCH_INDEX_EVERY = 100
 
 
@@ -72,6 +72,13 @@ class Command(BaseCommand):
         parser.add_argument("--publish", action="store_true", help="Publish at once (past editions).")
         parser.add_argument("--dry-run", action="store_true", help="Show what would change; write nothing.")
         parser.add_argument("--fail-fast", action="store_true", help="Stop at the first file that fails.")
+        parser.add_argument(
+            "--index-every",
+            type=int,
+            default=SEARCH_INDEX_EVERY,
+            metavar="N",
+            help=f"Add what was imported to the search index every N files (default {SEARCH_INDEX_EVERY}).",
+        )
 
     def handle(self, *args, **options):
         console = Console(file=self.stdout, highlight=False, width=120)
@@ -98,7 +105,7 @@ class Command(BaseCommand):
                 else:
                     for line in lines:
                         console.print(line)
-                if done % SEARCH_INDEX_EVERY == 0:
+                if done % options["index_every"] == 0:
                     search_batch.flush()
                 progress.advance(task)
         table = Table(title="Import" + (" (dry run: nothing written)" if options["dry_run"] else ""))

@@ -9,6 +9,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from landmine_monitor.foundation.dates import long_date
 from landmine_monitor.network.workroom.reminders import send_reminders
 
 
@@ -37,5 +38,5 @@ class Command(BaseCommand):
                 f"Not sent to {reminder.recipient.get_username()}: {reminder.subject} ({reason})"
             )
         self.stdout.write(
-            f"{verb} {len(run.sent)} reminder{'s' if len(run.sent) != 1 else ''} for {on:%-d %B %Y}."
+            f"{verb} {len(run.sent)} reminder{'s' if len(run.sent) != 1 else ''} for {long_date(on)}."
         )

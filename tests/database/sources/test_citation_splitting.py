@@ -2,25 +2,24 @@
 separators inside quoted titles, parentheses and emphasis do not cut; unbalanced quotes and
 brackets keep what follows together as written; a closing bracket with none open is ignored.
 
-These pin the splitting rules of `reports.citations` (the footnotes are written for the test)."""
+These pin the splitting rules of the citation reader, `database.sources.citations` (the footnotes
+are written for the test)."""
 
 from __future__ import annotations
 
 import pytest
 
-from landmine_monitor.database.sources.citations import (
-    _EMPH_CLOSE,
-    _EMPH_OPEN,
-    _components,
-    _parts,
-    _plain,
-    _sentences,
-    _split_and,
-    _split_top,
-    parse_footnote,
+from landmine_monitor.database.sources.citations import parse_footnote
+from landmine_monitor.database.sources.citations.reader import parts, sentences, split_and
+from landmine_monitor.database.sources.citations.text import (
+    EMPH_CLOSE,
+    EMPH_OPEN,
+    components_of,
+    plain,
+    split_top,
 )
 
-E1, E2 = _EMPH_OPEN, _EMPH_CLOSE
+E1, E2 = EMPH_OPEN, EMPH_CLOSE
 
 
 @pytest.mark.parametrize(
@@ -44,11 +43,11 @@ E1, E2 = _EMPH_OPEN, _EMPH_CLOSE
     ],
 )
 def test_separators_cut_only_outside_quotes_brackets_and_emphasis(text, separator, pieces):
-    assert _split_top(text, separator) == pieces
+    assert split_top(text, separator) == pieces
 
 
 @pytest.mark.parametrize(
-    ("text", "sentences"),
+    ("text", "expected"),
     [
         ("Interview, 3 May 2001. Letter, 4 May 2001.", ["Interview, 3 May 2001.", "Letter, 4 May 2001."]),
         ("“Mines. Report” (Geneva. Example). Next", ["“Mines. Report” (Geneva. Example).", "Next"]),
@@ -60,8 +59,8 @@ def test_separators_cut_only_outside_quotes_brackets_and_emphasis(text, separato
         ("Stray) close. Then open", ["Stray) close.", "Then open"]),
     ],
 )
-def test_sentences_end_outside_quotes_brackets_and_emphasis(text, sentences):
-    assert _sentences(text) == sentences
+def test_sentences_end_outside_quotes_brackets_and_emphasis(text, expected):
+    assert sentences(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -91,17 +90,17 @@ def test_sentences_end_outside_quotes_brackets_and_emphasis(text, sentences):
     ],
 )
 def test_and_cuts_only_where_a_new_citation_starts(chunk, pieces):
-    assert _split_and(chunk) == pieces
+    assert split_and(chunk) == pieces
 
 
 def test_emphasis_and_quotes_survive_plain_text():
-    plain = _plain('See *Mines; a Study*, and "Fields; Notes" (Geneva; 1999); Reuters, 3 May 2001.')
-    assert plain == f'See {E1}Mines; a Study{E2}, and "Fields; Notes" (Geneva; 1999); Reuters, 3 May 2001.'
-    assert _parts(plain) == [
+    text = plain('See *Mines; a Study*, and "Fields; Notes" (Geneva; 1999); Reuters, 3 May 2001.')
+    assert text == f'See {E1}Mines; a Study{E2}, and "Fields; Notes" (Geneva; 1999); Reuters, 3 May 2001.'
+    assert parts(text) == [
         f'{E1}Mines; a Study{E2}, and "Fields; Notes" (Geneva; 1999)',
         "Reuters, 3 May 2001",
     ]
-    assert _components("A, “B, C”, (D, E), and Fields.") == ["A", "“B, C”", "(D, E)", "Fields"]
+    assert components_of("A, “B, C”, (D, E), and Fields.") == ["A", "“B, C”", "(D, E)", "Fields"]
 
 
 def test_a_footnote_with_an_unclosed_quote_is_one_citation():

@@ -22,7 +22,7 @@ from landmine_monitor.database.sources.citations import (
     parse_footnote,
 )
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_309f5905dcc51e13.txt"
+SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "000_309f5905dcc51e13.txt"
 D = datetime.date
 
 
