@@ -16,6 +16,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from landmine_monitor.foundation.dates import long_date
+
 AUTHOR = "Landmine Monitor"
 PUBLISHER = "International Campaign to Ban Landmines"
 SAMPLE_NOTE = "Sample content written for the Landmine Monitor software; not the published report"
@@ -45,10 +47,6 @@ class ReportReference:
         """The citation key: `landmine-monitor-1999-north-korea` (ASCII letters, digits, hyphens)."""
         slug = re.sub(r"[^a-z0-9]+", "-", self.slug.lower()).strip("-")
         return f"landmine-monitor-{self.year}-{slug}" if slug else f"landmine-monitor-{self.year}"
-
-
-def long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def plain_text(ref: ReportReference) -> str:

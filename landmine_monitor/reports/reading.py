@@ -126,9 +126,8 @@ def _note_source(citation: FootnoteCitation, note_text: str) -> NoteSource:
 
 def describe_source(source: Source) -> SafeString:
     """Who, what (the title as a <cite>), where and when, as the footnote was read."""
-    when = source.date_text or (source.date.strftime("%-d %B %Y") if source.date else "")
     title = format_html("<cite>{}</cite>", source.title) if source.title else ""
-    parts = [p for p in (source.person, source.organisation, title, source.place, when) if p]
+    parts = [p for p in (source.person, source.organisation, title, source.place, source.when) if p]
     if not parts:
         return format_html("{} #{}", source.get_kind_display().lower(), source.pk)
     return format_html_join(", ", "{}", ((p,) for p in parts))

@@ -255,13 +255,23 @@ def _create_report(
     revision = page.save_revision(user=user, log_action=True, clean=not publish)
     ReferenceIndex.create_or_update_for_object(page)  # its footnotes and citations as held in memory
     if publish:
-        # The page as saved, read back without the footnotes held in memory: Wagtail's action saves
-        # the page it publishes whole, which would write them again.
-        page = CountryReportPage.objects.get(pk=page.pk)
+        page = _as_saved(page)
         PublishSavedRevision(page, revision, user=user).execute()
     return SaveResult(
         page=page, created=True, published=publish, sources_created=made, changes=["new report"]
     )
+
+
+def _as_saved(page: CountryReportPage) -> CountryReportPage:
+    """The page as the database holds it, built from `page` without reading it back
+    (`Model.from_db`, as a query would build it): its fields as saved, its country and edition
+    as `page` has them, but not the footnotes `page` holds in memory, which Wagtail's publish
+    action, saving the page it publishes whole, would write again."""
+    fields = page._meta.concrete_fields
+    names = [f.attname for f in fields]
+    saved = type(page).from_db(page._state.db, names, [getattr(page, name) for name in names])
+    saved.country, saved.edition = page.country, page.edition
+    return saved
 
 
 class PublishSavedRevision(PublishPageRevisionAction):

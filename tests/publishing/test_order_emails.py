@@ -144,20 +144,13 @@ def test_the_limit_holds_for_orders_placed_without_the_form(publishing, settings
     API later) is held to it as the form is."""
     from django.core.exceptions import ValidationError
 
-    from landmine_monitor.database.countries.models import Country
+    from landmine_monitor.publishing.forms import OrderForm
     from landmine_monitor.publishing.services import place_order
 
     settings.ORDERS_PER_ADDRESS_PER_DAY = 1
-    book, _ = catalogue()
-    customer = {
-        "name": "Ana Example",
-        "organisation": "",
-        "email": "ana@example.org",
-        "postal_address": "1 Example Street\n1200 Geneva",
-        "country": Country.objects.get(iso3="CHE"),
-        "notes": "",
-    }
-    place_order(customer, [(book, 1)])
+    form = OrderForm(order_data(), publications=list(catalogue()))
+    assert form.is_valid(), form.errors
+    place_order(form.customer(), form.lines())
     with pytest.raises(ValidationError, match="1 orders were placed with this address"):
-        place_order(customer | {"email": "Ana@Example.org"}, [(book, 1)])
+        place_order(form.customer() | {"email": "Ana@Example.org"}, form.lines())
     assert PublicationOrder.objects.count() == 1

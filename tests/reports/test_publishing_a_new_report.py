@@ -49,3 +49,21 @@ def test_publishing_a_new_report_is_refused_to_a_user_who_may_not_publish():
             a_report("Peru"), country=resolve_country("Peru"), edition=edition, publish=True, user=clerk
         )
     assert not CountryReportPage.objects.filter(edition=edition, country__iso3="PER").exists()
+
+
+def test_a_new_report_published_is_returned_as_the_database_holds_it_with_its_notes_written_once():
+    result = save_report(
+        a_report("Bolivia"), country=resolve_country("Bolivia"), edition=ensure_edition(2032), publish=True
+    )
+    page = result.page
+    stored = CountryReportPage.objects.get(pk=page.pk)
+    for name in ("live", "has_unpublished_changes", "live_revision_id", "latest_revision_id", "url_path"):
+        assert getattr(page, name) == getattr(stored, name), name
+    assert page.first_published_at == stored.first_published_at == stored.last_published_at
+    assert stored.live and stored.live_revision_id == stored.latest_revision_id
+    assert page.country.iso3 == "BOL" and page.edition.year == 2032
+    [note] = stored.footnotes.all()
+    assert [c.source_id for c in note.citations.all()] == [
+        c["source"] for c in stored.live_revision.content["footnotes"][0]["citations"]
+    ]
+    assert note.pk == stored.live_revision.content["footnotes"][0]["pk"]

@@ -87,10 +87,14 @@ class Source(index.Indexed, models.Model):
         return self.citation
 
     @property
+    def when(self) -> str:
+        """The source's date as cited: as the footnote wrote it, else the date written long."""
+        return self.date_text or long_date(self.date)
+
+    @property
     def citation(self) -> str:
         """The source as a reader sees it in a footnote."""
-        when = self.date_text or long_date(self.date)
-        parts = [self.person, self.organisation, self.title, self.place, when]
+        parts = [self.person, self.organisation, self.title, self.place, self.when]
         text = ", ".join(p for p in parts if p)
         return f"{text}, {self.url}" if self.url else text
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from landmine_monitor.database.sources.search import search_index_add
+from landmine_monitor.foundation.bulk import insert_rows
 from landmine_monitor.reports.models import CountryReportPage
 from landmine_monitor.reports.selectors import public_reports
 
@@ -59,14 +60,7 @@ def _insert(passages: list[Passage]) -> None:
     if not passages:
         return
     fields = [f for f in Passage._meta.concrete_fields if not f.primary_key]
-    quote = connection.ops.quote_name
-    statement = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(Passage._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    with connection.cursor() as cursor:
-        cursor.executemany(statement, [[getattr(p, f.attname) for f in fields] for p in passages])
+    insert_rows(Passage, fields, ([getattr(p, f.attname) for f in fields] for p in passages))
     by_place = {(p.page_id, p.position): p for p in passages}
     keys = Passage.objects.filter(page_id__in={p.page_id for p in passages}).values_list(
         "pk", "page_id", "position"

@@ -132,6 +132,28 @@ def test_citations_of_one_source_share_it_and_every_new_source_is_logged_and_sea
     assert survey.pk in [s.pk for s in found]
 
 
+def test_a_new_sources_log_entry_is_the_one_wagtails_log_writes():
+    """The entries for new sources are written in one statement: each reads back as the entry
+    `wagtail.log_actions.log` writes for the same action, user and log context."""
+    from django.contrib.auth import get_user_model
+    from wagtail.log_actions import LogContext, log
+
+    editor = get_user_model().objects.create_user("entry-editor", password="x")
+    with LogContext(user=editor):
+        [(source, created)] = find_or_create_sources(letters(1, "Logged"))
+        other = Source.objects.create(kind="letter", title="Written by hand")
+        log(other, "wagtail.create", data={"fingerprint": ""})
+    assert created
+    [bulk] = ModelLogEntry.objects.filter(object_id=str(source.pk), action="wagtail.create")
+    [single] = ModelLogEntry.objects.filter(object_id=str(other.pk), action="wagtail.create")
+    for name in ("content_type", "user", "uuid", "revision", "content_changed", "deleted"):
+        assert getattr(bulk, name) == getattr(single, name), name
+    assert bulk.user == editor and bulk.uuid is not None
+    assert bulk.timestamp.tzinfo is not None
+    assert abs(bulk.timestamp - single.timestamp) < datetime.timedelta(minutes=1)
+    assert bulk.label == source.citation and bulk.data == {"fingerprint": source.fingerprint}
+
+
 def letters(count: int, tag: str) -> list[Citation]:
     """`count` letters from different officials: as many different sources."""
     texts = (
