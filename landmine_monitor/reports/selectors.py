@@ -12,7 +12,7 @@ from landmine_monitor.database.countries.selectors import search_countries
 from landmine_monitor.database.editions.models import Edition
 from landmine_monitor.database.sources.models import Source
 from landmine_monitor.database.treaties.selectors import get_treaty, treaty_parties
-from landmine_monitor.database.treaties.vocabulary import BOOK_GROUP_LABELS, BookGroup, Status
+from landmine_monitor.database.treaties.vocabulary import BookGroup, Status
 
 from .models import CountryReportPage, EditionPage, FootnoteCitation
 
@@ -65,8 +65,6 @@ class RegionGroup:
         return sum(len(g.entries) for g in self.groups)
 
 
-# The groups' headings in the book's order (`vocabulary.BOOK_GROUP_LABELS`).
-GROUP_ORDER = list(BOOK_GROUP_LABELS.values())
 
 
 def book_order(edition: Edition, *, only_reports: bool, q: str = "") -> list[RegionGroup]:

@@ -34,13 +34,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils.text import slugify
 
 from landmine_monitor.database.countries.models import Region
 from landmine_monitor.database.editions.models import Edition
+from landmine_monitor.database.treaties.vocabulary import BOOK_GROUP_LABELS
 from landmine_monitor.reports.document import SectionKind
 from landmine_monitor.reports.models import KIND_CHOICES
-from landmine_monitor.reports.selectors import GROUP_ORDER, book_order
+from landmine_monitor.reports.selectors import book_order
 
 from .models import KIND_SEPARATOR, Passage, decode_kinds
 from .versioned import per_content_version
@@ -48,7 +48,7 @@ from .versioned import per_content_version
 if TYPE_CHECKING:
     from .selectors import Matching
 
-STATUS_LABELS = {slugify(label): label for label in GROUP_ORDER}  # "states-parties": "States Parties"
+STATUS_LABELS = BOOK_GROUP_LABELS  # the treaty-status vocabulary's: "states-parties": "States Parties"
 KIND_LABELS = dict(KIND_CHOICES)
 
 
@@ -215,7 +215,7 @@ def status_groups(edition: Edition) -> dict[int, str]:
 
     def build() -> dict[int, str]:
         return {
-            entry.country.pk: slugify(group.label)
+            entry.country.pk: group.group.value
             for region in book_order(edition, only_reports=True)
             for group in region.groups
             for entry in group.entries

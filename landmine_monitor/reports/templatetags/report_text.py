@@ -1,20 +1,11 @@
-"""Report text on the page: the `report_inline` filter renders inline Markdown with footnote
-markers (`inline.render_html`), markers linking to their notes but carrying no id, for text shown
-outside a report's own page; `backref_letter` labels a note's back links."""
+"""Report text on the page: `backref_letter` labels a note's back links. (The text itself is
+rendered by `reports.inline.render_html`, which the page models call.)"""
 
 from __future__ import annotations
 
 from django import template
-from django.utils.safestring import SafeString
-
-from landmine_monitor.reports.inline import render_html
 
 register = template.Library()
-
-
-@register.filter
-def report_inline(text: str) -> SafeString:
-    return render_html(text)
 
 
 @register.filter
